@@ -1,0 +1,5 @@
+export * from './types'
+export { BillingError, BILLING_ERROR_CODES, isBillingError, toBillingError } from './errors'
+export type { BillingErrorCode, BillingErrorOptions, FieldErrors } from './errors'
+export { guardAdapter } from './guard'
+export { safeUrl, sanitizeMoney } from './sanitize'

@@ -1,0 +1,353 @@
+/**
+ * Boundary checks for whatever an adapter returns. Hosts write adapters against backends we do
+ * not control, so unknown enum values become `unknown`, unsafe URLs are dropped, and missing
+ * required fields become a typed `invalid_response` error instead of a crash deep in a render.
+ */
+import { BillingError } from './errors'
+import {
+  CARD_BRANDS,
+  LEDGER_ENTRY_STATUSES,
+  LEDGER_ENTRY_TYPES,
+  SUBSCRIPTION_STATUSES,
+  USAGE_UNITS,
+  type AutoRechargeState,
+  type BillingInterval,
+  type BillingProfile,
+  type CardBrand,
+  type InvoiceLinks,
+  type LedgerEntry,
+  type LedgerPage,
+  type Money,
+  type PaymentMethod,
+  type Plan,
+  type PlanChangePreview,
+  type Subscription,
+  type UsageUnit,
+  type Wallet,
+  type WalletCredit,
+} from './types'
+
+type Obj = Record<string, unknown>
+
+function invalid(what: string): never {
+  throw new BillingError('invalid_response', { message: `The billing adapter returned an invalid ${what}.` })
+}
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function obj(value: unknown, what: string): Obj {
+  return isObj(value) ? value : invalid(what)
+}
+
+function str(value: unknown, max = 2000): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  if (typeof value !== 'string') return null
+  return value.length > max ? value.slice(0, max) : value
+}
+
+function reqStr(value: unknown, what: string, max?: number): string {
+  const s = str(value, max)
+  return s === null || s === '' ? invalid(what) : s
+}
+
+function optStr(value: unknown, max?: number): string | null {
+  const s = str(value, max)
+  return s === '' ? null : s
+}
+
+function bool(value: unknown): boolean {
+  return value === true
+}
+
+function int(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : null
+}
+
+function isoDate(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 64) return null
+  return Number.isNaN(Date.parse(value)) ? null : value
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | 'unknown' {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : 'unknown'
+}
+
+export function sanitizeMoney(value: unknown): Money | null {
+  if (!isObj(value)) return null
+  const amount = int(value.amount)
+  const currency = typeof value.currency === 'string' ? value.currency.toUpperCase() : null
+  if (amount === null || currency === null || !/^[A-Z]{3}$/.test(currency)) return null
+  return { amount, currency }
+}
+
+function reqMoney(value: unknown, what: string): Money {
+  return sanitizeMoney(value) ?? invalid(what)
+}
+
+const SAFE_LINK = /^https?:$/
+/** Only http(s) links (and blob: for downloads) survive; `javascript:`, `data:` and the rest are dropped. */
+export function safeUrl(value: unknown, options: { allowBlob?: boolean } = {}): string | null {
+  if (typeof value !== 'string' || value.length > 4096) return null
+  try {
+    const url = new URL(value)
+    if (SAFE_LINK.test(url.protocol) || (options.allowBlob && url.protocol === 'blob:')) return url.href
+  } catch {
+    // Not an absolute URL: drop it.
+  }
+  return null
+}
+
+function list<T>(value: unknown, what: string, each: (item: unknown) => T | null): T[] {
+  if (!Array.isArray(value)) invalid(what)
+  const out: T[] = []
+  for (const item of value) {
+    const clean = each(item)
+    if (clean !== null) out.push(clean)
+  }
+  return out
+}
+
+/** Like `list`, but items that fail their check are dropped rather than failing the whole read. */
+function lenient<T>(fn: (item: unknown) => T): (item: unknown) => T | null {
+  return (item) => {
+    try {
+      return fn(item)
+    } catch {
+      return null
+    }
+  }
+}
+
+const INTERVALS: readonly BillingInterval[] = ['day', 'week', 'month', 'year']
+
+export function sanitizeSubscription(value: unknown): Subscription {
+  const v = obj(value, 'subscription')
+  const status = oneOf(v.status, SUBSCRIPTION_STATUSES)
+  const kind = v.kind === 'platform' || v.kind === 'resale' || v.kind === 'marketplace' ? v.kind : 'resale'
+  const interval = typeof v.interval === 'string' && (INTERVALS as string[]).includes(v.interval) ? (v.interval as BillingInterval) : null
+  const quantity = int(v.quantity)
+  const intervalCount = int(v.intervalCount)
+  return {
+    id: reqStr(v.id, 'subscription id', 200),
+    kind,
+    name: reqStr(v.name, 'subscription name', 500),
+    description: optStr(v.description, 2000),
+    status,
+    rawStatus: status === 'unknown' ? optStr(v.status, 64) : null,
+    price: sanitizeMoney(v.price),
+    quantity: quantity !== null && quantity > 0 ? quantity : 1,
+    interval,
+    intervalCount: intervalCount !== null && intervalCount > 0 ? intervalCount : 1,
+    startDate: isoDate(v.startDate),
+    currentPeriodEnd: isoDate(v.currentPeriodEnd),
+    cancelAtPeriodEnd: bool(v.cancelAtPeriodEnd),
+    canceledAt: isoDate(v.canceledAt),
+    trialEnd: isoDate(v.trialEnd),
+    paymentMethodId: optStr(v.paymentMethodId, 200),
+    planId: optStr(v.planId, 200),
+    manageUrl: safeUrl(v.manageUrl),
+  }
+}
+
+export function sanitizeSubscriptions(value: unknown): Subscription[] {
+  return list(value, 'subscription list', lenient(sanitizeSubscription))
+}
+
+export function sanitizePaymentMethod(value: unknown): PaymentMethod {
+  const v = obj(value, 'payment method')
+  const type = v.type === 'card' || v.type === 'bank_account' ? v.type : 'unknown'
+  const brand: CardBrand = oneOf(v.brand, CARD_BRANDS)
+  const month = int(v.expMonth)
+  const year = int(v.expYear)
+  const wallet = v.wallet === 'apple_pay' || v.wallet === 'google_pay' || v.wallet === 'link' ? v.wallet : null
+  const last4 = typeof v.last4 === 'string' && /^\d{2,4}$/.test(v.last4) ? v.last4 : '••••'
+  return {
+    id: reqStr(v.id, 'payment method id', 200),
+    type,
+    brand,
+    last4,
+    expMonth: month !== null && month >= 1 && month <= 12 ? month : null,
+    expYear: year !== null && year >= 1970 && year <= 9999 ? year : null,
+    wallet,
+    bankName: optStr(v.bankName, 200),
+    holderName: optStr(v.holderName, 200),
+    isDefault: bool(v.isDefault),
+  }
+}
+
+export function sanitizePaymentMethods(value: unknown): PaymentMethod[] {
+  const methods = list(value, 'payment method list', lenient(sanitizePaymentMethod))
+  // One default at most, whatever the adapter said.
+  let seenDefault = false
+  return methods.map((m) => {
+    if (!m.isDefault) return m
+    if (seenDefault) return { ...m, isDefault: false }
+    seenDefault = true
+    return m
+  })
+}
+
+export function sanitizeBillingProfile(value: unknown): BillingProfile | null {
+  if (value === null || value === undefined) return null
+  const v = obj(value, 'billing profile')
+  const a = isObj(v.address) ? v.address : {}
+  const taxId = isObj(v.taxId) && str(v.taxId.type) && str(v.taxId.value)
+    ? { type: str(v.taxId.type, 32) as string, value: str(v.taxId.value, 64) as string }
+    : null
+  return {
+    name: str(v.name, 500) ?? '',
+    company: optStr(v.company, 500),
+    email: str(v.email, 320) ?? '',
+    address: {
+      line1: str(a.line1, 500) ?? '',
+      line2: optStr(a.line2, 500),
+      city: str(a.city, 200) ?? '',
+      region: optStr(a.region, 200),
+      postalCode: optStr(a.postalCode, 32),
+      country: typeof a.country === 'string' && /^[A-Za-z]{2}$/.test(a.country) ? a.country.toUpperCase() : '',
+    },
+    taxId,
+    walletReceipts: bool(v.walletReceipts),
+  }
+}
+
+function sanitizeCredit(value: unknown): WalletCredit {
+  const v = obj(value, 'wallet credit')
+  return {
+    id: reqStr(v.id, 'credit id', 200),
+    description: optStr(v.description, 500),
+    remaining: reqMoney(v.remaining, 'credit amount'),
+    grantedAt: isoDate(v.grantedAt),
+    expiresAt: isoDate(v.expiresAt),
+  }
+}
+
+function sanitizeAutoRecharge(value: unknown, currency: string): AutoRechargeState {
+  const v = isObj(value) ? value : {}
+  const zero = { amount: 0, currency }
+  const paused = isObj(v.paused)
+    ? {
+        reason: oneOf(v.paused.reason, ['card_declined', 'no_payment_method'] as const),
+        since: isoDate(v.paused.since) ?? new Date(0).toISOString(),
+      }
+    : null
+  const last = isObj(v.lastAttempt) ? v.lastAttempt : null
+  const lastOutcome = last?.outcome
+  return {
+    enabled: bool(v.enabled),
+    threshold: sanitizeMoney(v.threshold) ?? zero,
+    mode: v.mode === 'target' ? 'target' : 'fixed',
+    amount: sanitizeMoney(v.amount) ?? zero,
+    monthlyCap: sanitizeMoney(v.monthlyCap),
+    paused,
+    consecutiveFailures: Math.max(0, int(v.consecutiveFailures) ?? 0),
+    lastAttempt:
+      last && (lastOutcome === 'succeeded' || lastOutcome === 'failed' || lastOutcome === 'skipped_cap')
+        ? {
+            at: isoDate(last.at) ?? new Date(0).toISOString(),
+            outcome: lastOutcome,
+            amount: sanitizeMoney(last.amount) ?? zero,
+            declineCode: optStr(last.declineCode, 64),
+          }
+        : null,
+    chargedThisMonth: sanitizeMoney(v.chargedThisMonth) ?? zero,
+  }
+}
+
+export function sanitizeWallet(value: unknown): Wallet {
+  const v = obj(value, 'wallet')
+  const balance = reqMoney(v.balance, 'wallet balance')
+  const currency = typeof v.currency === 'string' && /^[A-Z]{3}$/.test(v.currency) ? v.currency : balance.currency
+  const topUp = isObj(v.topUp) ? v.topUp : {}
+  return {
+    currency,
+    balance,
+    credits: Array.isArray(v.credits) ? list(v.credits, 'credits', lenient(sanitizeCredit)) : [],
+    topUp: {
+      min: sanitizeMoney(topUp.min) ?? { amount: 1, currency },
+      max: sanitizeMoney(topUp.max) ?? { amount: Number.MAX_SAFE_INTEGER, currency },
+      presets: Array.isArray(topUp.presets) ? topUp.presets.map(sanitizeMoney).filter((m): m is Money => m !== null) : [],
+    },
+    autoRecharge: sanitizeAutoRecharge(v.autoRecharge, currency),
+  }
+}
+
+export function sanitizeLedgerEntry(value: unknown): LedgerEntry {
+  const v = obj(value, 'ledger entry')
+  const usage = isObj(v.usage) && (USAGE_UNITS as readonly unknown[]).includes(v.usage.unit) && int(v.usage.quantity) !== null
+    ? { unit: v.usage.unit as UsageUnit, quantity: int(v.usage.quantity) as number }
+    : null
+  const invoice = isObj(v.invoice) && str(v.invoice.id)
+    ? { id: str(v.invoice.id, 200) as string, number: str(v.invoice.number, 100) ?? (str(v.invoice.id, 100) as string) }
+    : null
+  return {
+    id: reqStr(v.id, 'ledger entry id', 200),
+    createdAt: isoDate(v.createdAt) ?? invalid('ledger entry date'),
+    type: oneOf(v.type, LEDGER_ENTRY_TYPES),
+    status: oneOf(v.status, LEDGER_ENTRY_STATUSES),
+    description: str(v.description, 1000) ?? '',
+    amount: sanitizeMoney(v.amount),
+    balanceAfter: sanitizeMoney(v.balanceAfter),
+    usage,
+    invoice,
+    paymentMethodId: optStr(v.paymentMethodId, 200),
+    failureReason: optStr(v.failureReason, 200),
+  }
+}
+
+export function sanitizeLedgerPage(value: unknown): LedgerPage {
+  const v = obj(value, 'ledger page')
+  const total = int(v.totalCount)
+  return {
+    entries: list(v.entries, 'ledger entries', lenient(sanitizeLedgerEntry)),
+    nextCursor: optStr(v.nextCursor, 4096),
+    totalCount: total !== null && total >= 0 ? total : null,
+  }
+}
+
+export function sanitizeInvoiceLinks(value: unknown): InvoiceLinks {
+  const v = obj(value, 'invoice links')
+  return {
+    viewUrl: safeUrl(v.viewUrl),
+    downloadUrl: safeUrl(v.downloadUrl, { allowBlob: true }),
+    expiresAt: isoDate(v.expiresAt),
+  }
+}
+
+export function sanitizePlan(value: unknown): Plan {
+  const v = obj(value, 'plan')
+  const interval = typeof v.interval === 'string' && (INTERVALS as string[]).includes(v.interval) ? (v.interval as BillingInterval) : 'month'
+  return {
+    id: reqStr(v.id, 'plan id', 200),
+    name: reqStr(v.name, 'plan name', 500),
+    description: optStr(v.description, 2000),
+    price: reqMoney(v.price, 'plan price'),
+    interval,
+    intervalCount: Math.max(1, int(v.intervalCount) ?? 1),
+    current: bool(v.current),
+  }
+}
+
+export function sanitizePlans(value: unknown): Plan[] {
+  return list(value, 'plan list', lenient(sanitizePlan))
+}
+
+export function sanitizePlanChangePreview(value: unknown): PlanChangePreview {
+  const v = obj(value, 'plan change preview')
+  const next = obj(v.nextCycle, 'plan change preview')
+  return {
+    subscriptionId: reqStr(v.subscriptionId, 'subscription id'),
+    planId: reqStr(v.planId, 'plan id'),
+    effective: v.effective === 'period_end' ? 'period_end' : 'now',
+    dueToday: reqMoney(v.dueToday, 'amount due today'),
+    nextCycle: { amount: reqMoney(next.amount, 'next cycle amount'), date: isoDate(next.date) ?? invalid('next cycle date') },
+    lines: Array.isArray(v.lines)
+      ? list(v.lines, 'proration lines', lenient((line) => {
+          const l = obj(line, 'proration line')
+          return { description: str(l.description, 500) ?? '', amount: reqMoney(l.amount, 'proration amount') }
+        }))
+      : [],
+  }
+}

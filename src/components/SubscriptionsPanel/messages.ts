@@ -1,0 +1,7 @@
+const en = {
+  title: '',
+}
+const es: typeof en = {
+  title: '',
+}
+export const subscriptionsMessages = { en, es }

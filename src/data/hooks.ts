@@ -1,0 +1,95 @@
+'use client'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import type { BillingAdapter, LedgerFilter } from '../adapter/types'
+import { useBillingContext } from '../provider/context'
+import {
+  billingProfileQuery,
+  ledgerQuery,
+  paymentMethodsQuery,
+  planPreviewQuery,
+  plansQuery,
+  subscriptionsQuery,
+  walletQuery,
+} from './queries'
+
+export function useBillingProfile() {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useQuery(billingProfileQuery(adapter, scope), queryClient)
+}
+
+export function useSubscriptions() {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useQuery(subscriptionsQuery(adapter, scope), queryClient)
+}
+
+export function usePlans(subscriptionId: string, options: { enabled?: boolean } = {}) {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useQuery(
+    { ...plansQuery(adapter, scope, subscriptionId), enabled: (options.enabled ?? true) && Boolean(adapter.listPlans) },
+    queryClient,
+  )
+}
+
+export function usePlanChangePreview(subscriptionId: string, planId: string | null) {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useQuery(
+    { ...planPreviewQuery(adapter, scope, subscriptionId, planId ?? ''), enabled: planId !== null && Boolean(adapter.previewPlanChange) },
+    queryClient,
+  )
+}
+
+export function usePaymentMethods() {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useQuery(paymentMethodsQuery(adapter, scope), queryClient)
+}
+
+export function useWallet() {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useQuery(walletQuery(adapter, scope), queryClient)
+}
+
+export function useLedger(filter: LedgerFilter = {}, options: { pageSize?: number } = {}) {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useInfiniteQuery(ledgerQuery(adapter, scope, filter, options.pageSize), queryClient)
+}
+
+/** Which optional actions the adapter offers and the user may take. */
+export interface BillingCapabilities {
+  cancelSubscription: boolean
+  resumeSubscription: boolean
+  changePlan: boolean
+  addPaymentMethod: boolean
+  removePaymentMethod: boolean
+  setDefaultPaymentMethod: boolean
+  updateBillingProfile: boolean
+  addFunds: boolean
+  updateAutoRecharge: boolean
+  invoices: boolean
+}
+
+export function capabilitiesOf(
+  adapter: BillingAdapter,
+  permissions: ReturnType<typeof useBillingContext>['permissions'],
+  stripeConfigured: boolean,
+): BillingCapabilities {
+  const has = (name: keyof BillingAdapter) => typeof adapter[name] === 'function'
+  return {
+    cancelSubscription: permissions.manageSubscriptions && has('cancelSubscription'),
+    resumeSubscription: permissions.manageSubscriptions && has('resumeSubscription'),
+    changePlan: permissions.manageSubscriptions && has('listPlans') && has('previewPlanChange') && has('changePlan'),
+    addPaymentMethod:
+      permissions.managePaymentMethods && stripeConfigured && has('createSetupIntent') && has('attachPaymentMethod'),
+    removePaymentMethod: permissions.managePaymentMethods && has('removePaymentMethod'),
+    setDefaultPaymentMethod: permissions.managePaymentMethods && has('setDefaultPaymentMethod'),
+    updateBillingProfile: permissions.editBillingInfo && has('updateBillingProfile'),
+    addFunds: permissions.manageWallet && has('addFunds'),
+    updateAutoRecharge: permissions.manageWallet && has('updateAutoRecharge'),
+    // Reading invoices changes nothing, so read-only users keep it.
+    invoices: has('getInvoiceLinks'),
+  }
+}
+
+export function useCapabilities(): BillingCapabilities {
+  const { adapter, permissions, loadStripe } = useBillingContext()
+  return capabilitiesOf(adapter, permissions, loadStripe !== null)
+}

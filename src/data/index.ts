@@ -1,0 +1,37 @@
+export { billingKeys, normalizeLedgerFilter } from './keys'
+export {
+  billingProfileQuery,
+  ledgerQuery,
+  paymentMethodsQuery,
+  planPreviewQuery,
+  plansQuery,
+  STALE_TIME,
+  subscriptionsQuery,
+  walletQuery,
+} from './queries'
+export {
+  capabilitiesOf,
+  useBillingProfile,
+  useCapabilities,
+  useLedger,
+  usePaymentMethods,
+  usePlanChangePreview,
+  usePlans,
+  useSubscriptions,
+  useWallet,
+  type BillingCapabilities,
+} from './hooks'
+export {
+  createIdempotencyKey,
+  useAddFunds,
+  useAttachPaymentMethod,
+  useCancelSubscription,
+  useChangePlan,
+  useCreateSetupIntent,
+  useInvoiceLinks,
+  useRemovePaymentMethod,
+  useResumeSubscription,
+  useSetDefaultPaymentMethod,
+  useUpdateAutoRecharge,
+  useUpdateBillingProfile,
+} from './mutations'

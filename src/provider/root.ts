@@ -1,0 +1,14 @@
+import type { CSSProperties } from 'react'
+import { appearanceStyle } from './appearance'
+import { useBillingContext } from './context'
+
+/** Props for the outer element of every public component: theme, tokens, host class last. */
+export function useRootProps(slot: string, className?: string, style?: CSSProperties) {
+  const { theme, variables } = useBillingContext()
+  return {
+    'data-slot': slot,
+    'data-theme': theme,
+    className: ['bp-root', `bp-${slot}`, className].filter(Boolean).join(' '),
+    style: { ...appearanceStyle(variables), ...style },
+  }
+}

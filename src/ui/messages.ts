@@ -1,0 +1,63 @@
+/** Strings used by the internal primitives (buttons, dialogs, fields, states). */
+const en = {
+  close: 'Close',
+  cancel: 'Cancel',
+  confirm: 'Confirm',
+  retry: 'Try again',
+  loading: 'Loading…',
+  working: 'Working…',
+  required: 'required',
+  optional: 'optional',
+  selectPlaceholder: 'Select…',
+  comboboxPlaceholder: 'Type to search',
+  comboboxShowAll: 'Show options',
+  noResults: 'No matches',
+  resultsCount: { one: '{count} result', other: '{count} results' },
+  errorTitle: "That didn't work",
+  moreActions: 'More actions',
+  dismiss: 'Dismiss',
+  money: {
+    empty: 'Enter an amount.',
+    invalid: 'Use numbers only, e.g. {example}.',
+    negative: "The amount can't be negative.",
+    too_many_decimals: 'Use at most {decimals} decimals.',
+    no_decimals: "This currency doesn't use decimals.",
+    too_large: 'That amount is too large.',
+    belowMin: 'The minimum is {min}.',
+    aboveMax: 'The maximum is {max}.',
+    amountIn: 'Amount in {currency}',
+  },
+}
+export type UiMessages = typeof en
+
+const es: UiMessages = {
+  close: 'Cerrar',
+  cancel: 'Cancelar',
+  confirm: 'Confirmar',
+  retry: 'Reintentar',
+  loading: 'Cargando…',
+  working: 'Procesando…',
+  required: 'obligatorio',
+  optional: 'opcional',
+  selectPlaceholder: 'Selecciona…',
+  comboboxPlaceholder: 'Escribe para buscar',
+  comboboxShowAll: 'Mostrar opciones',
+  noResults: 'Sin coincidencias',
+  resultsCount: { one: '{count} resultado', other: '{count} resultados' },
+  errorTitle: 'No se pudo completar',
+  moreActions: 'Más acciones',
+  dismiss: 'Descartar',
+  money: {
+    empty: 'Ingresa un monto.',
+    invalid: 'Usa solo números, por ejemplo {example}.',
+    negative: 'El monto no puede ser negativo.',
+    too_many_decimals: 'Usa como máximo {decimals} decimales.',
+    no_decimals: 'Esta moneda no usa decimales.',
+    too_large: 'El monto es demasiado alto.',
+    belowMin: 'El mínimo es {min}.',
+    aboveMax: 'El máximo es {max}.',
+    amountIn: 'Monto en {currency}',
+  },
+}
+
+export const uiMessages = { en, es }
