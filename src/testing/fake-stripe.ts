@@ -299,9 +299,9 @@ class FakeElement {
   }
 
   on(event: string, handler: Handler): this {
-    let set = this.handlers.get(event)
-    if (!set) this.handlers.set(event, (set = new Set()))
+    const set = this.handlers.get(event) ?? new Set<Handler>()
     set.add(handler)
+    this.handlers.set(event, set)
     return this
   }
 

@@ -1,5 +1,5 @@
 import { VisuallyHidden } from 'radix-ui'
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 
 export type Politeness = 'polite' | 'assertive'
 export type Announce = (message: string, politeness?: Politeness) => void
@@ -59,8 +59,4 @@ export function useAnnounceOnChange(message: string | null | undefined, politene
   useEffect(() => {
     if (message) announce(message, politeness)
   }, [announce, message, politeness])
-}
-
-export function useAnnouncerValue() {
-  return useMemo(() => ({ announce: noop }), [])
 }

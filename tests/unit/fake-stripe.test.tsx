@@ -1,5 +1,5 @@
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js'
-import type { SetupIntentResult, StripeElementsOptions } from '@stripe/stripe-js'
+import type { SetupIntentResult, StripeElements, StripeElementsOptions } from '@stripe/stripe-js'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode, useState } from 'react'
@@ -21,6 +21,19 @@ function SaveCard({ onResult }: { onResult: (result: SetupIntentResult) => void 
       <PaymentElement />
       <button type="submit">Guardar</button>
     </form>
+  )
+}
+
+function HideablePaymentElement({ seen }: { seen: { elements: StripeElements | null } }) {
+  seen.elements = useElements()
+  const [shown, setShown] = useState(true)
+  return (
+    <>
+      {shown && <PaymentElement />}
+      <button type="button" onClick={() => setShown(false)}>
+        Ocultar
+      </button>
+    </>
   )
 }
 
@@ -218,32 +231,21 @@ describe('createFakeStripe inside <Elements>', () => {
 
   it('finds the element by the React component and forgets it once unmounted', async () => {
     const fake = createFakeStripe()
-    let elements: ReturnType<typeof useElements> = null
-    function Probe() {
-      elements = useElements()
-      const [shown, setShown] = useState(true)
-      return (
-        <>
-          {shown && <PaymentElement />}
-          <button type="button" onClick={() => setShown(false)}>
-            Ocultar
-          </button>
-        </>
-      )
-    }
+    const seen: { elements: StripeElements | null } = { elements: null }
     render(
       <Elements stripe={fake} options={{ clientSecret: SETUP_SECRET }}>
-        <Probe />
+        <HideablePaymentElement seen={seen} />
       </Elements>,
     )
     await screen.findByLabelText('Card number')
-    expect(elements!.getElement(PaymentElement)).not.toBeNull()
-    expect(elements!.getElement('payment')).toBe(elements!.getElement(PaymentElement))
+    const elements = seen.elements as StripeElements
+    expect(elements.getElement(PaymentElement)).not.toBeNull()
+    expect(elements.getElement('payment')).toBe(elements.getElement(PaymentElement))
 
     await userEvent.click(screen.getByRole('button', { name: 'Ocultar' }))
 
     expect(screen.queryByLabelText('Card number')).not.toBeInTheDocument()
-    expect(elements!.getElement(PaymentElement)).toBeNull()
+    expect(elements.getElement(PaymentElement)).toBeNull()
   })
 
   it('mounts a single form under StrictMode', async () => {

@@ -114,7 +114,10 @@ async function resolveHeaders(source: HeadersSource | undefined): Promise<Header
   try {
     init = typeof source === 'function' ? await source() : source
   } catch (error) {
-    throw new BillingError('unauthorized', { message: 'The headers function failed.', retryable: false, cause: error })
+    // A host that cannot produce its auth headers cannot be let in; keep its own BillingError if it threw one.
+    throw error instanceof BillingError
+      ? error
+      : new BillingError('unauthorized', { message: 'The headers function failed.', retryable: false, cause: error })
   }
   const out: HeaderRecord = {}
   new Headers(init ?? {}).forEach((value, name) => {
@@ -240,7 +243,7 @@ function createTransport(options: HttpAdapterOptions) {
   }
 
   return async function send(call: Call): Promise<unknown> {
-    const mayRetry = call.method === 'GET' || call.safe === true || call.idempotencyKey !== undefined
+    const mayRetry = call.method === 'GET' || call.safe === true || Boolean(call.idempotencyKey)
     for (let n = 0; ; n++) {
       try {
         return await attempt(call)

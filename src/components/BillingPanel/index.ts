@@ -1,0 +1,1 @@
+export { BILLING_SECTIONS, BillingPanel, type BillingPanelProps, type BillingSection } from './BillingPanel'

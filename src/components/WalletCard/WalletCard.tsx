@@ -1,0 +1,145 @@
+'use client'
+import { useState, type ComponentPropsWithoutRef } from 'react'
+import type { AddFundsResult, Wallet } from '../../adapter/types'
+import { useCapabilities, usePaymentMethods, useWallet } from '../../data'
+import { useBillingI18n } from '../../i18n'
+import { useBillingContext } from '../../provider/context'
+import { useRootProps } from '../../provider/root'
+import { Button, ErrorState, LoadingState, Notice, PlusIcon, Section, StatusBadge } from '../../ui'
+import { AddFundsDialog } from './AddFundsDialog'
+import { AutoRechargeDialog } from './AutoRechargeDialog'
+import { AutoRechargeStatus } from './AutoRechargeStatus'
+import { CreditsList } from './CreditsList'
+import { WalletBalance } from './WalletBalance'
+import { isLowBalance, defaultMethod } from './walletMath'
+
+export interface WalletCardProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
+  /** "Add a card" when there is none (BillingPanel opens its add-card dialog). */
+  onAddPaymentMethod?: () => void
+  /** After a top-up went through, with the ledger entry and the new wallet. */
+  onTopUpSuccess?: (result: AddFundsResult) => void
+  /** After auto-recharge settings were saved, with the wallet the adapter returned. */
+  onAutoRechargeSaved?: (wallet: Wallet) => void
+  /** Open "Add funds" on first render (e.g. a host deep link). */
+  defaultAddFundsOpen?: boolean
+  /** The card title's heading level, to fit the host page's outline. Default 2. */
+  headingLevel?: 2 | 3 | 4
+}
+
+/**
+ * The prepaid wallet: paid balance and complimentary credits apart, what is available, a low
+ * balance warning, "Add funds" and auto-recharge.
+ */
+export function WalletCard({
+  onAddPaymentMethod,
+  onTopUpSuccess,
+  onAutoRechargeSaved,
+  defaultAddFundsOpen = false,
+  headingLevel = 2,
+  className,
+  style,
+  ...props
+}: WalletCardProps) {
+  const i18n = useBillingI18n()
+  const m = i18n.messages.wallet
+  const { readOnly } = useBillingContext()
+  const root = useRootProps('wallet-card', className, style)
+  const capabilities = useCapabilities()
+  const wallet = useWallet()
+  const methods = usePaymentMethods()
+  const [addFundsOpen, setAddFundsOpen] = useState(defaultAddFundsOpen)
+  const [autoRechargeOpen, setAutoRechargeOpen] = useState(false)
+  const [lastTopUp, setLastTopUp] = useState<AddFundsResult | null>(null)
+
+  const Heading = `h${headingLevel}` as 'h2'
+  const subLevel = (headingLevel + 1) as 3 | 4 | 5
+  const data = wallet.data
+  const card = defaultMethod(methods.data)
+  const canAddFunds = capabilities.addFunds
+  const canEditAutoRecharge = capabilities.updateAutoRecharge
+  const viewOnly = readOnly || (!canAddFunds && !canEditAutoRecharge)
+
+  const actions = data ? (
+    canAddFunds ? (
+      <Button variant="primary" onClick={() => setAddFundsOpen(true)} data-slot="wallet-add-funds">
+        <PlusIcon />
+        {m.actions.addFunds}
+      </Button>
+    ) : viewOnly ? (
+      <StatusBadge status="read-only" tone="neutral">
+        {i18n.messages.common.readOnly}
+      </StatusBadge>
+    ) : undefined
+  ) : undefined
+
+  let content
+  if (wallet.isError && !data) {
+    content = (
+      <ErrorState
+        error={wallet.error}
+        title={m.loadError}
+        onRetry={() => void wallet.refetch()}
+        retrying={wallet.isFetching}
+      />
+    )
+  } else if (!data) {
+    content = <LoadingState rows={3} label={m.loading} />
+  } else {
+    content = (
+      <div className="bp-wallet-body">
+        {lastTopUp && (
+          // Already announced when it happened; this is the lasting, visible receipt.
+          <Notice tone="success" role="note" data-slot="wallet-top-up-success">
+            {i18n.t(m.addFunds.success, {
+              amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
+              balance: i18n.formatMoney(lastTopUp.wallet.balance),
+            })}
+          </Notice>
+        )}
+        <WalletBalance wallet={data} />
+        <CreditsList credits={data.credits} headingLevel={subLevel} />
+        <AutoRechargeStatus
+          wallet={data}
+          card={card}
+          headingLevel={subLevel}
+          onEdit={canEditAutoRecharge ? () => setAutoRechargeOpen(true) : undefined}
+          onAddPaymentMethod={canEditAutoRecharge || canAddFunds ? onAddPaymentMethod : undefined}
+        />
+      </div>
+    )
+  }
+
+  return (
+    <Section
+      {...props}
+      {...root}
+      as={Heading}
+      title={m.title}
+      description={m.description}
+      actions={actions}
+      data-state={data ? (isLowBalance(data) ? 'low' : 'ok') : wallet.isError ? 'error' : 'loading'}
+      aria-busy={!data && !wallet.isError ? true : undefined}
+    >
+      {content}
+      {canAddFunds && (
+        <AddFundsDialog
+          open={addFundsOpen}
+          onOpenChange={setAddFundsOpen}
+          onAddPaymentMethod={onAddPaymentMethod}
+          onSuccess={(result) => {
+            setLastTopUp(result)
+            onTopUpSuccess?.(result)
+          }}
+        />
+      )}
+      {canEditAutoRecharge && (
+        <AutoRechargeDialog
+          open={autoRechargeOpen}
+          onOpenChange={setAutoRechargeOpen}
+          onAddPaymentMethod={onAddPaymentMethod}
+          onSaved={onAutoRechargeSaved}
+        />
+      )}
+    </Section>
+  )
+}
