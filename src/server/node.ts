@@ -8,7 +8,8 @@ export interface NodeRequestLike {
   method?: string
   url?: string
   headers: Record<string, string | string[] | undefined>
-  socket?: { encrypted?: boolean } | null
+  /** A TLS socket has `encrypted: true`. */
+  socket?: object | null
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown
   on(event: 'end' | 'close', listener: () => void): unknown
   on(event: 'error', listener: (error: Error) => void): unknown
@@ -69,7 +70,7 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
 function toRequest(req: NodeRequestLike, signal: AbortSignal, fallbackOrigin: string): Request {
   const host = req.headers.host
   const origin = typeof host === 'string' && host !== ''
-    ? `${req.socket?.encrypted ? 'https' : 'http'}://${host}`
+    ? `${(req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http'}://${host}`
     : fallbackOrigin
   let url: URL
   try {

@@ -4,6 +4,7 @@ import { useBillingI18n } from '../i18n'
 import { composeEventHandlers, cx, dataFlag } from './cx'
 import { CloseIcon } from './icons'
 import { PortalTheme, usePortalContainer } from './PortalTheme'
+import { useControllableState } from './useControllableState'
 
 export interface DialogProps extends Omit<ComponentProps<typeof RadixDialog.Content>, 'title'> {
   open?: boolean
@@ -15,7 +16,7 @@ export interface DialogProps extends Omit<ComponentProps<typeof RadixDialog.Cont
   /** Read when the dialog opens; say what the dialog is for. */
   description: ReactNode
   footer?: ReactNode
-  /** False while something irreversible runs: Escape, outside clicks and × do nothing. */
+  /** False while something irreversible runs: nothing the person does closes the dialog. */
   dismissible?: boolean
   size?: 'sm' | 'md' | 'lg'
 }
@@ -38,11 +39,16 @@ export function Dialog({
 }: DialogProps) {
   const { messages } = useBillingI18n()
   const container = usePortalContainer()
+  const [isOpen, setOpen] = useControllableState(open, defaultOpen ?? false, onOpenChange)
   const block = (event: Event) => {
     if (!dismissible) event.preventDefault()
   }
+  // Held open here too, so a footer "Cancel" (DialogClose) cannot close it mid-charge either.
+  const handleOpenChange = (next: boolean) => {
+    if (next || dismissible) setOpen(next)
+  }
   return (
-    <RadixDialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
+    <RadixDialog.Root open={isOpen} onOpenChange={handleOpenChange}>
       {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
       <RadixDialog.Portal container={container}>
         <PortalTheme>

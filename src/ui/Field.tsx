@@ -103,12 +103,13 @@ export function Field({
             </span>
           )}
         </Label.Root>
+        {/* Hint under the control, so controls in one grid row line up whatever their hints. */}
+        <FieldControlSlot>{children}</FieldControlSlot>
         {description && (
           <p id={value.descriptionId} className="bp-field-description">
             {description}
           </p>
         )}
-        <FieldControlSlot>{children}</FieldControlSlot>
         {invalid && (
           <p id={value.errorId} className="bp-field-error">
             <AlertIcon />

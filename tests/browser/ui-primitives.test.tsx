@@ -248,9 +248,15 @@ function renderGallery(theme: ThemeName, width?: number) {
   )
 }
 
+/** Lets opening animations (fade, pop) finish; loops like the spinner never do. */
+async function settle() {
+  const opening = document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+  await Promise.all(opening.map((animation) => animation.finished))
+}
+
 async function violations(context: axe.ElementContext) {
-  // Contrast is measured on what is painted: let opening animations finish first.
-  await Promise.all(document.getAnimations().map((animation) => animation.finished))
+  // Contrast is measured on what is painted, so not halfway through a fade-in.
+  await settle()
   const result = await axe.run(context, {
     resultTypes: ['violations'],
     // Page-level rules judge the test page, not the primitives (a host page has its own h1 and landmarks).
@@ -290,11 +296,13 @@ describe.each(['light', 'dark'] as const)('UI primitives in %s theme', (theme) =
     const country = screen.getByRole('combobox', { name: 'País' })
     await user.clear(country)
     await user.type(country, 'e')
+    await settle()
     expect(screen.getByRole('listbox', { name: 'País' })).toBeVisible()
     expect(await violations(document)).toEqual([])
 
     await user.keyboard('{Escape}')
     await user.click(screen.getByRole('button', { name: 'Más acciones de la cartera' }))
+    await settle()
     expect(screen.getByRole('menu')).toBeVisible()
     expect(await violations(document)).toEqual([])
   })

@@ -7,6 +7,7 @@ import {
   describeBillingAdapter,
   type ConformanceCheck,
   type ConformanceContext,
+  type ConformanceTestApi,
 } from '../../src/testing'
 
 type MemoryAdapter = ReturnType<typeof createMemoryAdapter>
@@ -16,6 +17,13 @@ const spend: NonNullable<ConformanceContext['usage']> = async (adapter, amount: 
 }
 
 describeBillingAdapter('memory', () => createMemoryAdapter({ seed: 1 }), { usage: spend })
+
+// The runner's own functions, passed explicitly as Jest users would, fit the option without casts.
+const explicitApi: ConformanceTestApi = { describe, it, expect }
+describeBillingAdapter('memory (explicit test API, other currency)', () => createMemoryAdapter({ seed: 7, currency: 'JPY' }), {
+  test: explicitApi,
+  usage: spend,
+})
 
 function checkNamed(fragment: string): ConformanceCheck {
   const found = conformanceChecks.filter((c) => c.name.includes(fragment))

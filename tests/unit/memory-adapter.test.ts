@@ -341,6 +341,17 @@ describe('calls and reset', () => {
   })
 })
 
+describe('reset with calls in flight', () => {
+  it('keeps a write that started before reset out of the fresh seed', async () => {
+    const adapter = memory({ latency: 5 })
+    const pending = adapter.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'late' })
+    adapter.reset()
+    await pending
+    expect((await adapter.getWallet()).balance).toEqual(usd(4250))
+    expect((await adapter.listLedger({})).totalCount).toBe(360)
+  })
+})
+
 describe('persistence', () => {
   function fakeStorage() {
     const data = new Map<string, string>()

@@ -60,7 +60,8 @@ describe('faults', () => {
       },
     })
     const profile = await adapter.getBillingProfile()
-    expect(await rejection(adapter.updateBillingProfile(profile!))).toMatchObject({ code: 'validation', fieldErrors: { email: 'invalid' } })
+    if (!profile) throw new Error('the seed has a profile')
+    expect(await rejection(adapter.updateBillingProfile(profile))).toMatchObject({ code: 'validation', fieldErrors: { email: 'invalid' } })
     const action = await rejection(adapter.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'x' }))
     expect(action.clientSecret).toMatch(/^pi_\w+_secret_\w+$/)
     const wallet = await adapter.getWallet()

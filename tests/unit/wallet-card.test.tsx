@@ -372,7 +372,7 @@ describe('WalletCard: auto-recharge', () => {
     expect(within(dialog).queryByRole('textbox', { name: 'When the balance falls below' })).not.toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(summaryLine()).toBe('Off. The balance is not recharged automatically.')
+    expect(summaryLine()).toBe('Turn it on to add funds automatically when the balance runs low.')
     expect(within(card()).getByText('Off')).toBeInTheDocument()
     expect(within(card()).getByRole('button', { name: 'Set up auto-recharge' })).toBeInTheDocument()
     expect((await memory.getWallet()).autoRecharge.enabled).toBe(false)

@@ -13,34 +13,24 @@ import {
   type Money,
   type PaymentMethod,
   type Plan,
-  type PlanChangePreview,
   type Subscription,
   USAGE_UNITS,
   type UsageUnit,
   type Wallet,
 } from '../types'
 import { cardDetailsFor, chargeCard, isStripeTestToken } from './cards'
-import { addDays, addMonths, type Clock, iso, type Latency, MINUTE_MS, monthKey, wait } from './clock'
+import { type Clock, iso, type Latency, MINUTE_MS, wait } from './clock'
 import { ADAPTER_METHODS, type FaultPlan, Faults } from './faults'
-import { type ChargeSource, generateHistory, type History, historyEntry } from './history'
 import { Ledger } from './ledger'
 import { clearState, loadState, type PersistedState, type SeedParams, saveState } from './persistence'
+import { previewPlanChange } from './plans'
 import { createPricing, DEFAULT_USAGE_QUANTITY } from './pricing'
+import { normalizeProfile, profileErrors } from './profile'
 import { hashString, mulberry32, token } from './random'
-import {
-  creditGrantName,
-  expiredCardUntil,
-  PROMO_CREDIT_DAYS_AGO,
-  SEED_CARDS,
-  seedCredits,
-  seedPaymentMethods,
-  seedPlans,
-  seedProfile,
-  seedSubscriptions,
-} from './seed'
-import type { IdempotencyRecord, MemoryState } from './state'
+import type { IdempotencyRecord } from './state'
 import { text, usageDescription } from './text'
 import { autoRechargeErrors, rearm, runAutoRecharge, spend, topUpErrors, walletView } from './wallet'
+import { type SeedConfig, seedWorld, type World } from './world'
 
 export interface MemoryAdapterOptions {
   /** Deterministic demo data (default 1). */
@@ -75,15 +65,8 @@ export interface MemoryBillingAdapter extends Required<BillingAdapter> {
   resetCalls(): void
 }
 
-const DEFAULT_LEDGER_SIZE = 360
 const INVOICE_LINK_TTL_MS = 5 * MINUTE_MS
 const INVOICE_HOST = 'https://billing.example.com'
-
-interface World {
-  anchor: Date
-  state: MemoryState
-  ledger: Ledger
-}
 
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryBillingAdapter {
   const seed = options.seed ?? 1
@@ -110,136 +93,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
   /** Idempotent writes still running, so concurrent duplicates share one outcome. */
   const inFlight = new Map<string, { fingerprint: string; promise: Promise<string> }>()
 
-  function seedWorld(anchor: Date): { state: MemoryState; history: History } {
-    const plans = seedPlans(locale, pricing)
-    const threshold = pricing.money(1000, true)
-    // Recharge by the smallest preset ($25) and cap at eight of them ($200) a month.
-    const rechargeAmount = { ...pricing.topUp.presets[0] }
-    const monthlyCap = { amount: rechargeAmount.amount * 8, currency }
-    const baseWallet = {
-      currency,
-      topUp: pricing.topUp,
-      chargedMonth: monthKey(anchor),
-    }
-    const autoRechargeBase = {
-      threshold,
-      mode: 'fixed' as const,
-      amount: rechargeAmount,
-      monthlyCap,
-      paused: null,
-      consecutiveFailures: 0,
-      lastAttempt: null,
-      chargedThisMonth: { amount: 0, currency },
-    }
-    const common = {
-      plans,
-      setupIntents: {},
-      idempotency: {},
-      awaitingAction: {},
-      counters: { cards: 0, setupIntents: 0 },
-    }
-    if (empty) {
-      const history = generateHistory({
-        seed,
-        anchor,
-        size: 0,
-        locale,
-        pricing,
-        balance: 0,
-        threshold: threshold.amount,
-        rechargeAmount: rechargeAmount.amount,
-        monthlyCap: monthlyCap.amount,
-        sources: [],
-        cards: [],
-        olderCardUntil: 0,
-        creditGrant: { name: creditGrantName(locale), amount: 0, daysAgo: PROMO_CREDIT_DAYS_AGO },
-      })
-      return {
-        history,
-        state: {
-          ...common,
-          profile: null,
-          subscriptions: [],
-          paymentMethods: [],
-          wallet: { ...baseWallet, balance: 0, credits: [], autoRecharge: { ...autoRechargeBase, enabled: false } },
-          invoiceCounter: { year: anchor.getUTCFullYear(), n: 0 },
-        },
-      }
-    }
-
-    const subscriptions = seedSubscriptions(anchor, locale, pricing, plans)
-    const paymentMethods = seedPaymentMethods(anchor)
-    const { credits, promoGrant } = seedCredits(anchor, locale, pricing)
-    const balance = pricing.minor(4250, true)
-    const sources: ChargeSource[] = subscriptions
-      .filter((s) => s.status !== 'trialing' && s.price)
-      .map((s) => ({
-        name: s.name,
-        quantity: s.quantity,
-        amount: (s.price as Money).amount * s.quantity,
-        paymentMethodId: s.paymentMethodId ?? SEED_CARDS.visa,
-        since: Date.parse(s.startDate ?? anchor.toISOString()),
-        lastRenewal: addMonths(new Date(s.currentPeriodEnd ?? anchor.toISOString()), -1).getTime(),
-        lastFailed: s.status === 'past_due',
-      }))
-    const history = generateHistory({
-      seed,
-      anchor,
-      size: ledgerSize ?? DEFAULT_LEDGER_SIZE,
-      locale,
-      pricing,
-      balance,
-      threshold: threshold.amount,
-      rechargeAmount: rechargeAmount.amount,
-      monthlyCap: monthlyCap.amount,
-      sources,
-      cards: [SEED_CARDS.visa, SEED_CARDS.mastercardExpired, SEED_CARDS.amexExpiring],
-      olderCardUntil: expiredCardUntil(anchor),
-      creditGrant: { name: creditGrantName(locale), amount: promoGrant.amount, daysAgo: PROMO_CREDIT_DAYS_AGO },
-    })
-    const last = history.lastAutoRecharge >= 0 ? historyEntry(history, history.lastAutoRecharge) : null
-    const lastFailed = last?.status === 'failed'
-    return {
-      history,
-      state: {
-        ...common,
-        profile: seedProfile(),
-        subscriptions,
-        paymentMethods,
-        wallet: {
-          ...baseWallet,
-          balance,
-          credits,
-          autoRecharge: {
-            ...autoRechargeBase,
-            enabled: true,
-            consecutiveFailures: lastFailed ? 1 : 0,
-            lastAttempt: last
-              ? {
-                  at: last.createdAt,
-                  outcome: lastFailed ? 'failed' : 'succeeded',
-                  amount: last.amount as Money,
-                  declineCode: last.failureReason ?? null,
-                }
-              : null,
-            chargedThisMonth: { amount: history.chargedThisMonth, currency },
-          },
-        },
-        invoiceCounter: { ...history.invoiceCounter },
-      },
-    }
-  }
+  const seedConfig: SeedConfig = { seed, locale, pricing, currency, empty, ledgerSize }
 
   function freshWorld(): World {
     const anchor = now()
-    const { state, history } = seedWorld(anchor)
+    const { state, history } = seedWorld(seedConfig, anchor)
     return { anchor, state, ledger: new Ledger(history) }
   }
 
   function restoredWorld(saved: PersistedState): World {
     const anchor = new Date(saved.anchor)
     // The seeded rows are regenerated from the original creation time, not stored.
-    const { history } = seedWorld(anchor)
+    const { history } = seedWorld(seedConfig, anchor)
     return { anchor, state: saved.state, ledger: new Ledger(history, saved.written) }
   }
 
@@ -317,6 +182,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
   /**
    * Charges a card with the customer present. A card that needs 3-D Secure first answers
    * `requires_action`; the same key asked again means the customer passed the challenge.
+   * A decline writes no ledger entry (the person sees it on screen at once, unlike a failed
+   * auto-recharge) and is remembered for the key, so a new attempt needs a new key.
    */
   function chargeOnSession(w: World, id: string, fingerprint: string, card: PaymentMethod): void {
     const state = w.state
@@ -357,47 +224,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     return w.state.plans.map((plan) => ({ ...plan, current: plan.id === sub.planId }))
   }
 
-  function preview(sub: Subscription, plan: Plan, at: Date): PlanChangePreview {
-    if (sub.status === 'canceled') throw new BillingError('conflict', { message: 'The subscription is canceled' })
-    if (sub.planId === plan.id) throw new BillingError('validation', { fieldErrors: { planId: 'same_plan' } })
-    const current = sub.price?.amount ?? 0
-    const oldTotal = current * sub.quantity
-    const newTotal = plan.price.amount * sub.quantity
-    const periodEndIso = sub.currentPeriodEnd ?? iso(addMonths(at, 1))
-    const periodEnd = new Date(periodEndIso)
-    const periodStart = periodStartOf(periodEnd, sub)
-    const span = periodEnd.getTime() - periodStart.getTime()
-    const fraction = span > 0 ? Math.min(1, Math.max(0, (periodEnd.getTime() - at.getTime()) / span)) : 0
-    const nextCycle = { amount: { amount: newTotal, currency: plan.price.currency }, date: periodEndIso }
-    const base = { subscriptionId: sub.id, planId: plan.id, nextCycle }
-    // Upgrades are charged today for the rest of the period; downgrades wait for renewal.
-    if (newTotal <= oldTotal) {
-      return { ...base, effective: 'period_end', dueToday: { amount: 0, currency: plan.price.currency }, lines: [] }
-    }
-    const credit = -Math.round(oldTotal * fraction)
-    const charge = Math.round(newTotal * fraction)
-    return {
-      ...base,
-      effective: 'now',
-      dueToday: { amount: charge + credit, currency: plan.price.currency },
-      lines: [
-        { description: t.unusedTime(sub.name), amount: { amount: credit, currency: plan.price.currency } },
-        { description: t.remainingTime(plan.name), amount: { amount: charge, currency: plan.price.currency } },
-      ],
-    }
-  }
-
-  function profileErrors(profile: BillingProfile | null | undefined): Record<string, string> | null {
-    const errors: Record<string, string> = {}
-    if (!profile || typeof profile !== 'object') return { name: 'required' }
-    if (!profile.name?.trim()) errors.name = 'required'
-    if (typeof profile.email !== 'string' || !profile.email.includes('@')) errors.email = 'invalid'
-    if (!profile.address?.line1?.trim()) errors['address.line1'] = 'required'
-    if (!profile.address?.city?.trim()) errors['address.city'] = 'required'
-    if (!/^[A-Za-z]{2}$/.test(profile.address?.country ?? '')) errors['address.country'] = 'invalid'
-    return Object.keys(errors).length > 0 ? errors : null
-  }
-
   const adapter: MemoryBillingAdapter = {
     calls,
     resetCalls,
@@ -416,19 +242,19 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
       world = freshWorld()
     },
 
-    getBillingProfile: () => invoke('getBillingProfile', () => world.state.profile),
+    getBillingProfile: () => invoke('getBillingProfile', (w) => w.state.profile),
 
-    listSubscriptions: () => invoke('listSubscriptions', () => world.state.subscriptions),
+    listSubscriptions: () => invoke('listSubscriptions', (w) => w.state.subscriptions),
 
-    listPaymentMethods: () => invoke('listPaymentMethods', () => world.state.paymentMethods),
+    listPaymentMethods: () => invoke('listPaymentMethods', (w) => w.state.paymentMethods),
 
-    getWallet: () => invoke('getWallet', () => walletView(world.state.wallet, now())),
+    getWallet: () => invoke('getWallet', (w) => walletView(w.state.wallet, now())),
 
-    listLedger: (input) => invoke('listLedger', () => world.ledger.list(input ?? {})),
+    listLedger: (input) => invoke('listLedger', (w) => w.ledger.list(input ?? {})),
 
     getInvoiceLinks: (invoiceId) =>
-      invoke('getInvoiceLinks', () => {
-        if (typeof invoiceId !== 'string' || !world.ledger.hasInvoice(invoiceId)) {
+      invoke('getInvoiceLinks', (w) => {
+        if (typeof invoiceId !== 'string' || !w.ledger.hasInvoice(invoiceId)) {
           throw new BillingError('not_found', { message: `No invoice ${String(invoiceId)}` })
         }
         const expiresAt = new Date(now().getTime() + INVOICE_LINK_TTL_MS)
@@ -444,8 +270,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     cancelSubscription: (input: CancelSubscriptionInput) =>
       invoke(
         'cancelSubscription',
-        () => {
-          const sub = findSubscription(input?.subscriptionId)
+        (w) => {
+          const sub = findSubscription(w, input?.subscriptionId)
           if (input.reason !== undefined && !(CANCEL_REASONS as readonly string[]).includes(input.reason)) {
             throw new BillingError('validation', { fieldErrors: { reason: 'invalid' } })
           }
@@ -461,8 +287,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     resumeSubscription: (subscriptionId) =>
       invoke(
         'resumeSubscription',
-        () => {
-          const sub = findSubscription(subscriptionId)
+        (w) => {
+          const sub = findSubscription(w, subscriptionId)
           if (sub.status === 'canceled' || !sub.cancelAtPeriodEnd) {
             throw new BillingError('conflict', { message: 'The subscription is not set to cancel' })
           }
@@ -473,35 +299,36 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
         true,
       ),
 
-    listPlans: (subscriptionId) => invoke('listPlans', () => plansFor(findSubscription(subscriptionId))),
+    listPlans: (subscriptionId) => invoke('listPlans', (w) => plansFor(w, findSubscription(w, subscriptionId))),
 
     previewPlanChange: (input) =>
-      invoke('previewPlanChange', () => {
-        const sub = findSubscription(input?.subscriptionId)
-        const plan = plansFor(sub).find((p) => p.id === input.planId)
+      invoke('previewPlanChange', (w) => {
+        const sub = findSubscription(w, input?.subscriptionId)
+        const plan = plansFor(w, sub).find((p) => p.id === input.planId)
         if (!plan) throw new BillingError('not_found', { message: `No plan ${input.planId} for ${sub.id}` })
-        return preview(sub, plan, now())
+        return previewPlanChange(sub, plan, now(), t)
       }),
 
     changePlan: async (input: ChangePlanInput) => {
       calls.changePlan += 1
+      const current = world
       const fault = faults.take('changePlan')
       if (fault) {
         await wait(latency, random)
         throw fault
       }
-      const ref = await idempotent('changePlan', input?.idempotencyKey, `${input?.subscriptionId}|${input?.planId}`, (id) => {
-        const state = world.state
+      const ref = await idempotent('changePlan', input?.idempotencyKey, `${input?.subscriptionId}|${input?.planId}`, (id, w) => {
+        const state = w.state
         const at = now()
-        const sub = findSubscription(input.subscriptionId)
-        const plan = plansFor(sub).find((p) => p.id === input.planId)
+        const sub = findSubscription(w, input.subscriptionId)
+        const plan = plansFor(w, sub).find((p) => p.id === input.planId)
         if (!plan) throw new BillingError('not_found', { message: `No plan ${input.planId} for ${sub.id}` })
-        const quote = preview(sub, plan, at)
+        const quote = previewPlanChange(sub, plan, at, t)
         if (quote.effective === 'now' && quote.dueToday.amount > 0) {
-          const card = sub.paymentMethodId ? findCard(sub.paymentMethodId) : defaultCard()
+          const card = sub.paymentMethodId ? findCard(w, sub.paymentMethodId) : defaultCard(w)
           if (!card) throw new BillingError('validation', { fieldErrors: { paymentMethodId: 'required' } })
-          chargeOnSession(id, `${input.subscriptionId}|${input.planId}`, card)
-          world.ledger.append(
+          chargeOnSession(w, id, `${input.subscriptionId}|${input.planId}`, card)
+          w.ledger.append(
             {
               createdAt: iso(at),
               type: 'subscription_charge',
@@ -523,17 +350,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
         sub.description = plan.description ?? null
         sub.price = { ...plan.price }
         state.idempotency[id] = { fingerprint: `${input.subscriptionId}|${input.planId}`, outcome: 'succeeded', ref: sub.id }
-        save()
+        save(w)
         return sub.id
       })
-      return structuredClone(findSubscription(ref))
+      return structuredClone(findSubscription(current, ref))
     },
 
     createSetupIntent: () =>
       invoke(
         'createSetupIntent',
-        () => {
-          const state = world.state
+        (w) => {
+          const state = w.state
           state.counters.setupIntents += 1
           const id = `seti_${state.counters.setupIntents.toString(36).padStart(3, '0')}${token(random, 14)}`
           state.setupIntents[id] = null
@@ -545,8 +372,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     attachPaymentMethod: (input: AttachPaymentMethodInput) =>
       invoke(
         'attachPaymentMethod',
-        () => {
-          const state = world.state
+        (w) => {
+          const state = w.state
           const setupIntentId = String(input?.setupIntentId ?? '').split('_secret_')[0]
           if (!(setupIntentId in state.setupIntents)) {
             throw new BillingError('not_found', { message: `No SetupIntent ${setupIntentId}` })
@@ -574,7 +401,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
             holderName: state.profile?.name ?? null,
             isDefault: false,
           }
-          const makeDefault = input.makeDefault || !defaultCard()
+          const makeDefault = input.makeDefault || !defaultCard(w)
           if (makeDefault) {
             for (const other of state.paymentMethods) other.isDefault = false
             card.isDefault = true
@@ -590,9 +417,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     removePaymentMethod: (paymentMethodId) =>
       invoke(
         'removePaymentMethod',
-        () => {
-          const state = world.state
-          const card = findCard(paymentMethodId)
+        (w) => {
+          const state = w.state
+          const card = findCard(w, paymentMethodId)
+          // A card is in use when a live subscription names it, or relies on the default and
+          // it is the default; auto-recharge always charges the default card.
           const paysSubscription = state.subscriptions.some(
             (s) => s.status !== 'canceled' && (s.paymentMethodId === card.id || (s.paymentMethodId === null && card.isDefault)),
           )
@@ -611,9 +440,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     setDefaultPaymentMethod: (paymentMethodId) =>
       invoke(
         'setDefaultPaymentMethod',
-        () => {
-          const state = world.state
-          const card = findCard(paymentMethodId)
+        (w) => {
+          const state = w.state
+          const card = findCard(w, paymentMethodId)
+          // An expired card may be made default: the UI warns about it, and charges decline.
           if (!card.isDefault) {
             for (const other of state.paymentMethods) other.isDefault = other.id === card.id
             rearm(state.wallet)
@@ -626,46 +456,32 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     updateBillingProfile: (profile: BillingProfile) =>
       invoke(
         'updateBillingProfile',
-        () => {
+        (w) => {
           const fieldErrors = profileErrors(profile)
           if (fieldErrors) throw new BillingError('validation', { fieldErrors })
-          const taxId = profile.taxId?.value?.trim() ? { type: profile.taxId.type, value: profile.taxId.value.trim() } : null
-          world.state.profile = {
-            name: profile.name.trim(),
-            company: profile.company?.trim() || null,
-            email: profile.email.trim(),
-            address: {
-              line1: profile.address.line1.trim(),
-              line2: profile.address.line2?.trim() || null,
-              city: profile.address.city.trim(),
-              region: profile.address.region?.trim() || null,
-              postalCode: profile.address.postalCode?.trim() || null,
-              country: profile.address.country.toUpperCase(),
-            },
-            taxId,
-            walletReceipts: profile.walletReceipts === true,
-          }
-          return world.state.profile
+          w.state.profile = normalizeProfile(profile)
+          return w.state.profile
         },
         true,
       ),
 
     addFunds: async (input: AddFundsInput) => {
       calls.addFunds += 1
+      const current = world
       const fault = faults.take('addFunds')
       if (fault) {
         await wait(latency, random)
         throw fault
       }
       const fingerprint = `${input?.amount?.amount}|${input?.amount?.currency}|${input?.paymentMethodId}`
-      const ref = await idempotent('addFunds', input?.idempotencyKey, fingerprint, (id) => {
-        const state = world.state
+      const ref = await idempotent('addFunds', input?.idempotencyKey, fingerprint, (id, w) => {
+        const state = w.state
         const fieldErrors = topUpErrors(state.wallet, input.amount)
         if (fieldErrors) throw new BillingError('validation', { fieldErrors })
-        const card = findCard(input.paymentMethodId)
-        chargeOnSession(id, fingerprint, card)
+        const card = findCard(w, input.paymentMethodId)
+        chargeOnSession(w, id, fingerprint, card)
         state.wallet.balance += input.amount.amount
-        const entry = world.ledger.append(
+        const entry = w.ledger.append(
           {
             createdAt: iso(now()),
             type: 'top_up',
@@ -680,19 +496,19 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
           state.invoiceCounter,
         )
         state.idempotency[id] = { fingerprint, outcome: 'succeeded', ref: entry.id }
-        save()
+        save(w)
         return entry.id
       })
-      const entry = world.ledger.findById(ref)
+      const entry = current.ledger.findById(ref)
       if (!entry) throw new BillingError('not_found', { message: `No ledger entry ${ref}` })
-      return { entry, wallet: walletView(world.state.wallet, now()) }
+      return { entry, wallet: walletView(current.state.wallet, now()) }
     },
 
     updateAutoRecharge: (settings: AutoRechargeSettings) =>
       invoke(
         'updateAutoRecharge',
-        () => {
-          const state = world.state
+        (w) => {
+          const state = w.state
           const fieldErrors = settings ? autoRechargeErrors(state.wallet, settings) : { threshold: 'invalid' }
           if (fieldErrors) throw new BillingError('validation', { fieldErrors })
           const ar = state.wallet.autoRecharge
@@ -703,7 +519,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
           ar.monthlyCap = settings.monthlyCap ? { ...settings.monthlyCap } : null
           rearm(state.wallet)
           // Turning it on while already at or below the threshold charges at once.
-          runAutoRecharge({ state, ledger: world.ledger, now: now(), locale })
+          runAutoRecharge({ state, ledger: w.ledger, now: now(), locale })
           return walletView(state.wallet, now())
         },
         true,
@@ -711,6 +527,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
 
     simulateUsage: async (input = {}) => {
       calls.simulateUsage += 1
+      const w = world
       await wait(latency, random)
       const unit = input.unit ?? 'sms'
       if (!(USAGE_UNITS as readonly string[]).includes(unit)) {
@@ -720,14 +537,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
       if (!Number.isSafeInteger(quantity) || quantity <= 0) {
         throw new BillingError('validation', { fieldErrors: { quantity: 'invalid' } })
       }
-      const state = world.state
+      const state = w.state
       const cost = input.cost?.amount ?? pricing.usageCost(unit, quantity)
       if (!Number.isSafeInteger(cost) || cost < 0 || (input.cost && input.cost.currency !== state.wallet.currency)) {
         throw new BillingError('validation', { fieldErrors: { cost: 'invalid' } })
       }
       const at = now()
       spend(state.wallet, cost, at)
-      const usage = world.ledger.append(
+      const usage = w.ledger.append(
         {
           createdAt: iso(at),
           type: 'usage',
@@ -741,24 +558,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
         },
         state.invoiceCounter,
       )
-      const recharge = runAutoRecharge({ state, ledger: world.ledger, now: at, locale })
-      save()
+      const recharge = runAutoRecharge({ state, ledger: w.ledger, now: at, locale })
+      save(w)
       return { entries: recharge ? [recharge, usage] : [usage], wallet: walletView(state.wallet, now()) }
     },
   }
   return adapter
-}
-
-function periodStartOf(periodEnd: Date, sub: Subscription): Date {
-  const count = sub.intervalCount || 1
-  switch (sub.interval) {
-    case 'day':
-      return addDays(periodEnd, -count)
-    case 'week':
-      return addDays(periodEnd, -7 * count)
-    case 'year':
-      return addMonths(periodEnd, -12 * count)
-    default:
-      return addMonths(periodEnd, -count)
-  }
 }

@@ -72,12 +72,12 @@ const NO_CARD = 255
 
 const TYPE_CODE = new Map<LedgerEntryType, number>(LEDGER_ENTRY_TYPES.map((type, i) => [type, i]))
 const T = {
-  charge: TYPE_CODE.get('subscription_charge')!,
-  topUp: TYPE_CODE.get('top_up')!,
-  autoRecharge: TYPE_CODE.get('auto_recharge')!,
-  usage: TYPE_CODE.get('usage')!,
-  refund: TYPE_CODE.get('refund')!,
-  creditGrant: TYPE_CODE.get('credit_grant')!,
+  charge: LEDGER_ENTRY_TYPES.indexOf('subscription_charge'),
+  topUp: LEDGER_ENTRY_TYPES.indexOf('top_up'),
+  autoRecharge: LEDGER_ENTRY_TYPES.indexOf('auto_recharge'),
+  usage: LEDGER_ENTRY_TYPES.indexOf('usage'),
+  refund: LEDGER_ENTRY_TYPES.indexOf('refund'),
+  creditGrant: LEDGER_ENTRY_TYPES.indexOf('credit_grant'),
 }
 const UNIT = { sms: 0, email: 1, call_minute: 2 } as const
 
@@ -268,7 +268,7 @@ export function historyEntry(h: History, seq: number): LedgerEntry {
   let description: string
   switch (type) {
     case 'usage':
-      description = usageDescription(locale, unit!, h.detail[seq])
+      description = usageDescription(locale, unit ?? 'sms', h.detail[seq])
       break
     case 'subscription_charge':
       description = t.subscription(source?.name ?? '', source?.quantity ?? 1)

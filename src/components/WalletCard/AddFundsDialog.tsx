@@ -18,6 +18,7 @@ import {
 } from '../../ui'
 import { AddFundsFields, type AddFundsFailure } from './AddFundsFields'
 import { preferredCard } from './CardChoice'
+import { useReturnFocus } from './useReturnFocus'
 import { useTopUpIntent } from './useTopUpIntent'
 import { topUpPresets } from './walletMath'
 
@@ -63,6 +64,7 @@ export function AddFundsDialog({
   const addFunds = useAddFunds()
   const announce = useAnnounce()
   const intent = useTopUpIntent()
+  const returnFocus = useReturnFocus(open)
   const formId = `bp-add-funds${useId().replace(/:/g, '')}`
 
   // null: nothing typed or chosen yet, so the suggested amount and the default card apply.
@@ -203,6 +205,7 @@ export function AddFundsDialog({
       description={m.description}
       dismissible={!pending}
       className="bp-add-funds-dialog"
+      onCloseAutoFocus={returnFocus}
       data-slot="add-funds-dialog"
       footer={
         <>

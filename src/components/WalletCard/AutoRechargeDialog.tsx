@@ -8,6 +8,7 @@ import { Button, Dialog, DialogClose, ErrorState, LoadingState, useAnnounce, use
 import { AutoRechargeForm } from './AutoRechargeForm'
 import { checkDraft, draftFromWallet, type AutoRechargeDraft } from './autoRechargeDraft'
 import { autoRechargeSummary } from './autoRechargeSummary'
+import { useReturnFocus } from './useReturnFocus'
 import { defaultMethod, topUpPresets } from './walletMath'
 
 export interface AutoRechargeDialogProps {
@@ -41,6 +42,7 @@ export function AutoRechargeDialog({
   const methods = usePaymentMethods()
   const update = useUpdateAutoRecharge()
   const announce = useAnnounce()
+  const returnFocus = useReturnFocus(open)
   const formId = `bp-auto-recharge${useId().replace(/:/g, '')}`
   // null: untouched, so the form follows the saved settings (which may change underneath).
   const [draftState, setDraft] = useState<AutoRechargeDraft | null>(null)
@@ -137,6 +139,7 @@ export function AutoRechargeDialog({
       description={m.description}
       dismissible={!pending}
       className="bp-auto-recharge-dialog"
+      onCloseAutoFocus={returnFocus}
       data-slot="auto-recharge-dialog"
       footer={
         <>

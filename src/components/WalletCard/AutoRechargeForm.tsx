@@ -125,7 +125,7 @@ export function AutoRechargeForm({
           />
           <Field label={f.mode}>
             <RadioCards
-              layout="grid"
+              layout="list"
               value={draft.mode}
               onValueChange={(mode) => set('mode', mode === 'target' ? 'target' : 'fixed')}
               disabled={pending}

@@ -66,7 +66,7 @@ export function AutoRechargeStatus({ wallet, card, headingLevel, onEdit, onAddPa
         </StatusBadge>
       </div>
       <p className="bp-wallet-auto-recharge-summary" data-slot="auto-recharge-summary">
-        {ar.enabled ? `${autoRechargeSummary(ar, card, i18n)}.` : m.summaryOff}
+        {ar.enabled ? `${autoRechargeSummary(ar, card, i18n)}.` : m.offHint}
       </p>
       {(lastText || capText) && (
         <p className="bp-wallet-hint">{[lastText, capText].filter(Boolean).join(' ')}</p>
