@@ -7,6 +7,9 @@ import { createBillingHandler, type BillingPermissions } from '../src/server/han
 import type { PaymentProvider } from './payments'
 import { createSqliteBillingService } from './sqlite-service'
 
+export const FULL_ACCESS: BillingPermissions = { read: true, write: true, moveMoney: true }
+export const READ_ONLY: BillingPermissions = { read: true, write: false, moveMoney: false }
+
 export interface AccessToken {
   accountId: string
   permissions: BillingPermissions

@@ -95,27 +95,29 @@ export async function seedAccount(db: Database.Database, options: SeedAccountOpt
       `INSERT INTO payment_methods (account_id, id, provider_id, type, brand, last4, exp_month, exp_year, wallet, bank_name, holder_name, is_default, created_at)
        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    cards.forEach((c, i) =>
-      insertCard.run(accountId, c.id, c.type, c.brand, c.last4, c.expMonth, c.expYear, c.wallet ?? null, c.bankName ?? null, c.holderName ?? null, c.isDefault ? 1 : 0, ago((cards.length - i) * 60_000)),
-    )
+    for (const [i, c] of cards.entries()) {
+      insertCard.run(accountId, c.id, c.type, c.brand, c.last4, c.expMonth, c.expYear, c.wallet ?? null, c.bankName ?? null, c.holderName ?? null, c.isDefault ? 1 : 0, ago((cards.length - i) * 60_000))
+    }
     const insertPlan = db.prepare(
       `INSERT INTO plans (account_id, id, product, name, description, price_amount, currency, interval, interval_count, sort)
        VALUES (?, ?, 'platform', ?, ?, ?, ?, ?, ?, ?)`,
     )
-    plans.forEach((p, i) => insertPlan.run(accountId, p.id, p.name, p.description ?? null, p.price.amount, p.price.currency, p.interval, p.intervalCount, i))
+    for (const [i, p] of plans.entries()) {
+      insertPlan.run(accountId, p.id, p.name, p.description ?? null, p.price.amount, p.price.currency, p.interval, p.intervalCount, i)
+    }
     const insertSub = db.prepare(
       `INSERT INTO subscriptions (account_id, id, kind, product, plan_id, name, description, status, price_amount, currency, quantity,
          interval, interval_count, start_date, current_period_end, cancel_at_period_end, canceled_at, trial_end, payment_method_id, manage_url, sort)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    subscriptions.forEach((s, i) =>
+    for (const [i, s] of subscriptions.entries()) {
       insertSub.run(
         accountId, s.id, s.kind, s.kind === 'platform' ? 'platform' : null, s.planId ?? null, s.name, s.description ?? null,
         s.status === 'unknown' ? (s.rawStatus ?? 'unknown') : s.status, s.price?.amount ?? null, s.price?.currency ?? null, s.quantity,
         s.interval, s.intervalCount, s.startDate, s.currentPeriodEnd, s.cancelAtPeriodEnd ? 1 : 0, s.canceledAt ?? null,
         s.trialEnd ?? null, s.paymentMethodId, s.manageUrl ?? null, i,
-      ),
-    )
+      )
+    }
     const insertCredit = db.prepare('INSERT INTO wallet_credits (account_id, id, description, amount, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
     for (const c of wallet.credits) {
       if (c.remaining.amount > 0) insertCredit.run(accountId, c.id, c.description ?? null, c.remaining.amount, c.grantedAt ?? at, c.expiresAt)

@@ -17,7 +17,7 @@
 import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { BillingError, type FieldErrors } from '../src/adapter/errors'
-import { iso, monthKey } from '../src/adapter/memory/clock'
+import { iso } from '../src/adapter/memory/clock'
 import { DEFAULT_USAGE_QUANTITY, createPricing } from '../src/adapter/memory/pricing'
 import { type SeedLocale, text, usageDescription } from '../src/adapter/memory/text'
 import { MAX_CONSECUTIVE_FAILURES, autoRechargeErrors, topUpErrors } from '../src/adapter/memory/wallet'
@@ -762,14 +762,15 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
       return { done: ref }
     }
 
-    const request = (p: ReturnType<typeof spec.prepare>, authenticated: boolean) => ({
+    type Charge = NonNullable<ReturnType<typeof spec.prepare>['charge']>
+    const request = (charge: Charge, authenticated: boolean) => ({
       accountId,
-      card: p.charge!.card,
-      amount: p.charge!.amount,
+      card: charge.card,
+      amount: charge.amount,
       idempotencyKey: `${operation}:${key}`,
       session: 'on' as const,
       authenticated,
-      description: p.charge!.description,
+      description: charge.description,
     })
 
     const finish = (result: First): string => {
@@ -786,7 +787,7 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
             const at = now()
             const first = begin(at)
             if (!('pending' in first)) return first
-            const outcome = first.pending.charge ? (payments.charge(request(first.pending, first.authenticated), at) as ChargeOutcome) : null
+            const outcome = first.pending.charge ? (payments.charge(request(first.pending.charge, first.authenticated), at) as ChargeOutcome) : null
             return settle(at, first.pending, outcome)
           }),
         )
@@ -799,10 +800,10 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
         else if ('pending' in f) return settle(at, f.pending, null)
         return f
       })
-      if (!('pending' in first)) return finish(first)
+      if (!('pending' in first) || !first.pending.charge) return finish(first)
       let outcome: ChargeOutcome
       try {
-        outcome = await payments.charge(request(first.pending, first.authenticated), now())
+        outcome = await payments.charge(request(first.pending.charge, first.authenticated), now())
       } catch (error) {
         // The processor could not be reached: nothing was charged under our key, so free it.
         tx(() => dropKey(key))

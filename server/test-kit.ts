@@ -3,15 +3,13 @@
  * the whole stack on a real port.
  */
 import Database from 'better-sqlite3'
-import type { BillingPermissions } from '../src/server/handler'
-import { createSqliteBillingHandler, type AccessToken } from './app'
+import { createSqliteBillingHandler, FULL_ACCESS, type AccessToken } from './app'
 import { listen, type RunningServer } from './listen'
 import { configureConnection, migrate } from './migrations'
 import type { PaymentProvider } from './payments'
 import { seedAccount, type SeedAccountOptions } from './seed'
 
-export const FULL_ACCESS: BillingPermissions = { read: true, write: true, moveMoney: true }
-export const READ_ONLY: BillingPermissions = { read: true, write: false, moveMoney: false }
+export { FULL_ACCESS, READ_ONLY } from './app'
 
 export function openDatabase(filename = ':memory:'): Database.Database {
   const db = new Database(filename)

@@ -179,7 +179,7 @@ export const AddFundsDeclined: Story = {
     const amount = dialog.getByRole('textbox', { name: 'Monto' })
     await userEvent.clear(amount)
     await userEvent.type(amount, '30')
-    await userEvent.click(dialog.getByRole('button', { name: 'Pagar 30,00 US$' }))
+    await userEvent.click(dialog.getByRole('button', { name: /^Pagar 30,00/ }))
     await expect(await dialog.findByRole('alert')).toHaveTextContent('fondos insuficientes')
     await expect(amount).toHaveValue('30')
     await expect(args.onTopUpSuccess).not.toHaveBeenCalled()

@@ -180,6 +180,13 @@ const ROUTES: Route[] = [
     call(s, 'getInvoiceLinks')(params[0], context)),
 ]
 
+/** Every route, as openapi.yaml documents it: `{ method, path: '/billing-profile', operationId }`. */
+export const BILLING_ROUTES: ReadonlyArray<{ method: Route['method']; path: string; operationId: Operation }> = ROUTES.map((r) => ({
+  method: r.method,
+  path: `/${r.path.map((p) => (p.startsWith(':') ? `{${p.slice(1)}}` : p)).join('/')}`,
+  operationId: r.op,
+}))
+
 function match(route: Route, segments: string[]): string[] | null {
   if (route.path.length !== segments.length) return null
   const params: string[] = []
@@ -227,7 +234,12 @@ function fromBillingError(error: BillingError): Response {
     STATUS_FOR_CODE[error.code],
     error.code,
     error.message,
-    { fieldErrors: error.fieldErrors, declineCode: error.declineCode, clientSecret: error.clientSecret },
+    {
+      // Each extra travels only with the code it explains.
+      fieldErrors: error.code === 'validation' ? error.fieldErrors : undefined,
+      declineCode: error.code === 'card_declined' ? error.declineCode : undefined,
+      clientSecret: error.code === 'requires_action' ? error.clientSecret : undefined,
+    },
     headers,
   )
 }

@@ -1,4 +1,5 @@
 export {
+  BILLING_ROUTES,
   createBillingHandler,
   type BillingHandlerOptions,
   type BillingPermissions,

@@ -35,9 +35,19 @@ export interface NodeListenerOptions {
   fallbackOrigin?: string
 }
 
-function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
+interface BodyStream {
+  stream: ReadableStream<Uint8Array>
+  /** Drops whatever the handler did not read, so a keep-alive socket is ready for the next request. */
+  discard(): void
+}
+
+function bodyStream(req: NodeRequestLike): BodyStream {
   let finished = false
-  return new ReadableStream<Uint8Array>({
+  const discard = () => {
+    finished = true
+    req.resume()
+  }
+  const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       req.on('data', (chunk) => {
         if (finished) return
@@ -58,16 +68,13 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
     pull() {
       req.resume()
     },
-    cancel() {
-      // The handler stopped reading (a body over the limit): drain and discard the rest, so the
-      // answer can still be written on this socket.
-      finished = true
-      req.resume()
-    },
+    // The handler stopped reading (a body over the limit): the answer must still reach the client.
+    cancel: discard,
   }, { highWaterMark: 16 })
+  return { stream, discard }
 }
 
-function toRequest(req: NodeRequestLike, signal: AbortSignal, fallbackOrigin: string): Request {
+function toRequest(req: NodeRequestLike, signal: AbortSignal, fallbackOrigin: string): { request: Request; discard(): void } {
   const host = req.headers.host
   const origin = typeof host === 'string' && host !== ''
     ? `${(req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http'}://${host}`
@@ -85,13 +92,14 @@ function toRequest(req: NodeRequestLike, signal: AbortSignal, fallbackOrigin: st
     else headers.set(name, value)
   }
   const method = (req.method ?? 'GET').toUpperCase()
-  const hasBody = method !== 'GET' && method !== 'HEAD'
-  return new Request(url, {
+  const body = method !== 'GET' && method !== 'HEAD' ? bodyStream(req) : null
+  const request = new Request(url, {
     method,
     headers,
     signal,
-    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
+    ...(body ? { body: body.stream, duplex: 'half' } : {}),
   } as RequestInit)
+  return { request, discard: () => body?.discard() }
 }
 
 async function writeResponse(response: Response, res: NodeResponseLike): Promise<void> {
@@ -131,10 +139,13 @@ export function toNodeListener(
       if (!res.writableEnded) controller.abort()
     })
     void (async () => {
+      const { request, discard } = toRequest(req, controller.signal, fallbackOrigin)
       try {
-        const response = await handler(toRequest(req, controller.signal, fallbackOrigin))
+        const response = await handler(request)
+        discard()
         await writeResponse(response, res)
       } catch {
+        discard()
         if (!res.headersSent) {
           res.statusCode = 500
           res.setHeader('Content-Type', 'application/json; charset=utf-8')

@@ -125,7 +125,8 @@ export function readAttach(body: Obj): AttachPaymentMethodInput {
 /** Types only: whether a name may be empty or a postal code fits the country is the service's call. */
 export function readBillingProfile(body: Obj): BillingProfile {
   const r = new Reader()
-  const address = isObj(body.address) ? body.address : (r.fail('address', body.address === undefined ? 'required' : 'invalid'), {})
+  if (!isObj(body.address)) r.fail('address', body.address === undefined ? 'required' : 'invalid')
+  const address: Obj = isObj(body.address) ? body.address : {}
   let taxId: BillingProfile['taxId'] = null
   if (body.taxId !== undefined && body.taxId !== null) {
     if (isObj(body.taxId)) {

@@ -11,7 +11,7 @@ export interface BillingStoryParameters {
   /** Options for the memory adapter (seed, faults, latency, empty…). */
   memory?: MemoryAdapterOptions
   /** Replace the adapter entirely (e.g. one that never resolves, for loading states). */
-  adapter?: () => BillingAdapter
+  adapter?: (context: { locale: 'es' | 'en' }) => BillingAdapter
   /** Extra provider props (readOnly, permissions, brandName…). */
   provider?: Partial<BillingProviderProps>
   /** Options for the fake Stripe. */
@@ -27,7 +27,7 @@ export const withBilling: Decorator = (Story, context) => {
   // biome-ignore lint/correctness/useExhaustiveDependencies: one adapter, client and Stripe per story and locale
   const setup = useMemo(() => {
     const adapter =
-      params.adapter?.() ??
+      params.adapter?.({ locale: locale === 'en' ? 'en' : 'es' }) ??
       createMemoryAdapter({ seed: 7, now: () => new Date('2026-11-26T15:00:00Z'), locale: locale === 'en' ? 'en' : 'es', ...params.memory })
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } })
     const stripe = Promise.resolve(createFakeStripe(params.stripe))

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHttpAdapter, type HttpAdapterOptions } from '../../src/adapter/http'
@@ -222,6 +222,27 @@ describe('bodies the server refuses', () => {
     const error = await caught(adapter(s.url).addFunds!({ amount: { amount: 10.5, currency: 'USD' }, paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'fraction' }))
     expect([error.code, error.status, error.fieldErrors]).toEqual(['validation', 422, { amount: 'invalid' }])
     expect(money(s)).toEqual(before)
+  })
+})
+
+describe('keep-alive connections', () => {
+  it('a body sent to an operation that takes none is discarded and the same socket serves the next request', async () => {
+    const s = await stack()
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    cleanups.push(() => agent.destroy())
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = httpRequest(`${s.url}${path}`, { method, agent, headers: { ...AUTH, 'Content-Type': 'application/json', 'Idempotency-Key': `ka-${path}` } }, (res) => {
+          res.resume()
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }))
+        })
+        req.on('error', reject)
+        req.end(body)
+      })
+    const first = await send('POST', `/v1/payment-methods/${SEED_CARDS.visa}/default`, JSON.stringify({ padding: 'x'.repeat(2_000_000) }))
+    const second = await send('GET', '/v1/wallet')
+    expect([first.status, second.status]).toEqual([200, 200])
+    expect(second.socket).toBe(first.socket)
   })
 })
 

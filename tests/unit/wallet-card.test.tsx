@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { createMemoryAdapter } from '../../src/adapter/memory'
-import type { BillingAdapter, Wallet } from '../../src/adapter/types'
+import type { BillingAdapter } from '../../src/adapter/types'
 import { WalletCard } from '../../src/components/WalletCard'
+import { useLedger } from '../../src/data'
 import { en } from '../../src/i18n'
 import { NOW, renderBilling } from '../support/render'
 
@@ -15,6 +16,18 @@ function card() {
   const found = document.querySelector<HTMLElement>('[data-slot="wallet-card"]')
   if (!found) throw new Error('The wallet card is not on the page')
   return found
+}
+
+/** The newest ledger line, as a host's transaction list beside the card would show it. */
+function LatestEntry() {
+  const { data } = useLedger()
+  const entry = data?.pages[0]?.entries[0]
+  return <p data-testid="latest">{entry ? `${entry.type} ${entry.amount?.amount}` : ''}</p>
+}
+
+/** What the panel's polite live region last read out. */
+function politeAnnouncement() {
+  return document.querySelector('[data-slot="announcer"] [aria-live="polite"]')?.textContent
 }
 
 function balanceFigure(name: RegExp) {
@@ -113,11 +126,27 @@ describe('WalletCard: add funds', () => {
     await waitFor(() => expect(balanceFigure(/^current balance$/i)).toBe('$142.50'))
     expect(balanceFigure(/^available in total$/i)).toBe('$154.80')
     expect(within(card()).getByRole('note')).toHaveTextContent('Added $100.00 to your wallet. Balance: $142.50.')
+    await waitFor(() => expect(politeAnnouncement()).toBe('Added $100.00 to your wallet. Balance: $142.50.'))
     const entries = await topUps(memory)
     expect(entries).toHaveLength(1)
     expect(entries[0]).toMatchObject({ amount: { amount: 10000, currency: 'USD' }, paymentMethodId: 'pm_visa_4242' })
     expect(onTopUpSuccess).toHaveBeenCalledTimes(1)
     expect(onTopUpSuccess.mock.calls[0][0].wallet.balance).toEqual({ amount: 14250, currency: 'USD' })
+  })
+
+  it('refreshes a ledger shown beside it after a top-up', async () => {
+    const { user } = renderBilling(
+      <>
+        <WalletCard />
+        <LatestEntry />
+      </>,
+    )
+    await waitFor(() => expect(screen.getByTestId('latest')).not.toBeEmptyDOMElement())
+    expect(screen.getByTestId('latest')).not.toHaveTextContent('top_up 4500')
+    const dialog = await openAddFunds(user)
+    await typeAmount(user, dialog, '45')
+    await user.click(within(dialog).getByRole('button', { name: 'Pay $45.00' }))
+    await waitFor(() => expect(screen.getByTestId('latest')).toHaveTextContent('top_up 4500'))
   })
 
   it('pays with another card when the user picks it', async () => {
@@ -218,7 +247,13 @@ describe('WalletCard: add funds', () => {
   it('completes 3-D Secure through Stripe and finishes the same top-up with the same key', async () => {
     const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: 'en', faults: { addFunds: { code: 'requires_action', mode: 'once' } } })
     const keys: string[] = []
-    const adapter: BillingAdapter = { ...memory, addFunds: (input) => (keys.push(input.idempotencyKey), memory.addFunds(input)) }
+    const adapter: BillingAdapter = {
+      ...memory,
+      addFunds: (input) => {
+        keys.push(input.idempotencyKey)
+        return memory.addFunds(input)
+      },
+    }
     const { user, fakeStripe } = renderBilling(<WalletCard />, { adapter })
     const dialog = await openAddFunds(user)
     await typeAmount(user, dialog, '60')
@@ -348,6 +383,11 @@ describe('WalletCard: auto-recharge', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(summaryLine()).toBe('When the balance falls below $20.00, restore it to $100.00 with Visa •••• 4242 (up to $300.00 a month).')
+    await waitFor(() =>
+      expect(politeAnnouncement()).toBe(
+        'Auto-recharge saved: When the balance falls below $20.00, restore it to $100.00 with Visa •••• 4242 (up to $300.00 a month).',
+      ),
+    )
     expect((await memory.getWallet()).autoRecharge).toMatchObject({
       enabled: true,
       mode: 'target',
@@ -560,5 +600,64 @@ describe('WalletCard: states', () => {
     expect(root).toHaveClass('bp-root', 'bp-wallet-card', 'host-wallet')
     expect(root).toHaveAttribute('data-testid', 'wallet')
     expect(root.style.maxWidth).toBe('600px')
+  })
+})
+
+describe('WalletCard: Spanish copy and other currencies', () => {
+  it('says a decline, a limit and a save failure in Spanish, keeping what was typed', async () => {
+    const { user, memory } = renderBilling(<WalletCard />, { locale: 'es' })
+    memory.setFaults({
+      addFunds: { code: 'card_declined', declineCode: 'insufficient_funds', mode: 'once' },
+      updateAutoRecharge: { code: 'network', mode: 'once' },
+    })
+    await user.click(await screen.findByRole('button', { name: 'Agregar Fondos' }))
+    let dialog = await screen.findByRole('dialog', { name: 'Agregar Fondos' })
+    const amount = within(dialog).getByRole('textbox', { name: 'Monto' })
+    await retype(user, amount, '5')
+    await user.click(within(dialog).getByRole('button', { name: 'Pagar' }))
+    expect(amount).toHaveAccessibleErrorMessage(/^El mínimo es 10,00\sUS\$\.$/)
+    await retype(user, amount, '30,5')
+    expect(within(dialog).getByText('Se cobrará 30,50 US$ a Visa •••• 4242.')).toBeInTheDocument()
+    expect(within(dialog).getByText('Tu saldo quedará en 73,00 US$.')).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: /^Pagar 30,50/ }))
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert).toHaveTextContent('El pago no se completó')
+    expect(alert).toHaveTextContent('La tarjeta fue rechazada por fondos insuficientes. Prueba con otra tarjeta.')
+    expect(amount).toHaveValue('30,5')
+    await user.click(within(dialog).getByRole('button', { name: 'Cancelar' }))
+
+    await user.click(screen.getByRole('button', { name: 'Editar recarga automática' }))
+    dialog = await screen.findByRole('dialog', { name: 'Recarga automática' })
+    const threshold = within(dialog).getByRole('textbox', { name: 'Cuando el saldo baje de' })
+    await retype(user, threshold, '12,5')
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'No pudimos conectar con el servicio de facturación. Revisa tu conexión e inténtalo de nuevo.',
+    )
+    expect(threshold).toHaveValue('12,5')
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(summaryLine()).toBe(
+      'Cuando el saldo baje de 12,50 US$, se agregarán 25,00 US$ con Visa •••• 4242 (hasta 200,00 US$ al mes).'.replace(/ US\$/g, '\u00a0US$'),
+    )
+  })
+
+  it('reads euros the Spanish way', async () => {
+    const { user } = renderBilling(<WalletCard />, { locale: 'es', memory: { currency: 'EUR' } })
+    await user.click(await screen.findByRole('button', { name: 'Agregar Fondos' }))
+    const dialog = await screen.findByRole('dialog')
+    await retype(user, within(dialog).getByRole('textbox', { name: 'Monto' }), '25,50 €')
+    expect(within(dialog).getByText('Se cobrará 25,50 € a Visa •••• 4242.')).toBeInTheDocument()
+  })
+
+  it('refuses decimals in a currency without them', async () => {
+    const { user, memory } = renderBilling(<WalletCard />, { memory: { currency: 'JPY' } })
+    await user.click(await screen.findByRole('button', { name: 'Add funds' }))
+    const dialog = await screen.findByRole('dialog')
+    const amount = within(dialog).getByRole('textbox', { name: 'Amount' })
+    await retype(user, amount, '1500.5')
+    await user.click(within(dialog).getByRole('button', { name: 'Pay' }))
+    expect(amount).toHaveAccessibleErrorMessage("This currency doesn't use decimals.")
+    expect(memory.calls.addFunds).toBe(0)
   })
 })

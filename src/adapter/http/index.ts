@@ -36,7 +36,6 @@ import {
 export { API_PREFIX, IDEMPOTENCY_HEADER, STATUS_FOR_CODE, codeForStatus } from './wire'
 export type { CapabilitiesBody, OptionalMethod, WireErrorBody } from './wire'
 
-type HeaderRecord = Record<string, string>
 type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>)
 
 export interface HttpAdapterOptions {
@@ -108,8 +107,8 @@ function trimBase(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '')
 }
 
-async function resolveHeaders(source: HeadersSource | undefined): Promise<HeaderRecord> {
-  if (!source) return {}
+async function resolveHeaders(source: HeadersSource | undefined): Promise<Headers> {
+  if (!source) return new Headers()
   let init: HeadersInit
   try {
     init = typeof source === 'function' ? await source() : source
@@ -119,11 +118,7 @@ async function resolveHeaders(source: HeadersSource | undefined): Promise<Header
       ? error
       : new BillingError('unauthorized', { message: 'The headers function failed.', retryable: false, cause: error })
   }
-  const out: HeaderRecord = {}
-  new Headers(init ?? {}).forEach((value, name) => {
-    out[name] = value
-  })
-  return out
+  return new Headers(init ?? {})
 }
 
 function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
@@ -178,13 +173,16 @@ function createTransport(options: HttpAdapterOptions) {
 
   async function attempt(call: Call): Promise<unknown> {
     const fetchImpl = options.fetch ?? globalThis.fetch
-    const headers: HeaderRecord = { ...(await resolveHeaders(options.headers)), Accept: 'application/json' }
+    // Host headers first; the ones the contract depends on are ours and cannot be overridden.
+    const headers = await resolveHeaders(options.headers)
+    headers.set('Accept', 'application/json')
     let body: string | undefined
     if (call.body !== undefined) {
       body = JSON.stringify(call.body)
-      headers['Content-Type'] = 'application/json'
+      headers.set('Content-Type', 'application/json')
     }
-    if (call.idempotencyKey) headers[IDEMPOTENCY_HEADER] = call.idempotencyKey
+    if (call.idempotencyKey) headers.set(IDEMPOTENCY_HEADER, call.idempotencyKey)
+    else headers.delete(IDEMPOTENCY_HEADER)
     const query = call.query?.toString()
     const url = `${base}${API_PREFIX}${call.path}${query ? `?${query}` : ''}`
 

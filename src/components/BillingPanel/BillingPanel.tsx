@@ -102,7 +102,7 @@ export function BillingPanel(props: BillingPanelProps) {
           <SectionTitle className="bp-visually-hidden">{m.sections.wallet}</SectionTitle>
           <p className="bp-section-description">{m.sectionDescriptions.wallet}</p>
           <div className="bp-section-stack">
-            <WalletCard onAddPaymentMethod={openAddCard} />
+            <WalletCard onAddPaymentMethod={openAddCard} headingLevel={Math.min(sectionLevel + 1, 4) as 3 | 4} />
             <TransactionHistory />
           </div>
         </Tabs.Content>

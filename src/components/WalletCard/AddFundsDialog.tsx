@@ -87,9 +87,14 @@ export function AddFundsDialog({
   const checked = checkMoneyText(text, limits)
   const card = cards ? (cards.find((c) => c.id === cardId) ?? preferredCard(cards)) : null
 
+  // A changed amount or card is a new attempt: the last one's error no longer applies.
   const changeAmount = (next: string) => {
     setAmountText(next)
-    if (failure?.kind === 'error' && failure.error.fieldErrors?.amount) setFailure(null)
+    setFailure(null)
+  }
+  const changeCard = (id: string) => {
+    setCardId(id)
+    setFailure(null)
   }
 
   /** 3-D Secure on-session; true when the bank confirmed. */
@@ -173,7 +178,7 @@ export function AddFundsDialog({
         wallet={data}
         cards={cards}
         card={card}
-        onCardChange={setCardId}
+        onCardChange={changeCard}
         presets={presets}
         amountText={text}
         onAmountChange={changeAmount}

@@ -1,11 +1,11 @@
 'use client'
-import { useState, type ComponentPropsWithoutRef } from 'react'
+import { useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { AddFundsResult, Wallet } from '../../adapter/types'
 import { useCapabilities, usePaymentMethods, useWallet } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useBillingContext } from '../../provider/context'
 import { useRootProps } from '../../provider/root'
-import { Button, ErrorState, LoadingState, Notice, PlusIcon, Section, StatusBadge } from '../../ui'
+import { Button, ErrorState, Notice, PlusIcon, Section, Skeleton, StatusBadge, VisuallyHidden } from '../../ui'
 import { AddFundsDialog } from './AddFundsDialog'
 import { AutoRechargeDialog } from './AutoRechargeDialog'
 import { AutoRechargeStatus } from './AutoRechargeStatus'
@@ -72,7 +72,7 @@ export function WalletCard({
     ) : undefined
   ) : undefined
 
-  let content
+  let content: ReactNode
   if (wallet.isError && !data) {
     content = (
       <ErrorState
@@ -83,7 +83,7 @@ export function WalletCard({
       />
     )
   } else if (!data) {
-    content = <LoadingState rows={3} label={m.loading} />
+    content = <WalletSkeleton label={m.loading} />
   } else {
     content = (
       <div className="bp-wallet-body">
@@ -141,5 +141,32 @@ export function WalletCard({
         />
       )}
     </Section>
+  )
+}
+
+/** Shaped like the loaded card (a big balance, two figures, a line), so nothing jumps. */
+function WalletSkeleton({ label }: { label: string }) {
+  return (
+    <div role="status" className="bp-wallet-body bp-wallet-skeleton" data-slot="wallet-loading">
+      <VisuallyHidden>{label}</VisuallyHidden>
+      <div className="bp-wallet-figures" aria-hidden="true">
+        <div className="bp-wallet-figure">
+          <Skeleton width="40%" height="0.8em" />
+          <Skeleton width="65%" height="2.2em" />
+        </div>
+        <div className="bp-wallet-figure" data-figure="credits">
+          <Skeleton width="70%" height="0.8em" />
+          <Skeleton width="50%" height="1.2em" />
+        </div>
+        <div className="bp-wallet-figure" data-figure="available">
+          <Skeleton width="70%" height="0.8em" />
+          <Skeleton width="50%" height="1.2em" />
+        </div>
+      </div>
+      <div className="bp-wallet-auto-recharge" aria-hidden="true">
+        <Skeleton width="30%" height="1em" />
+        <Skeleton width="80%" height="1em" />
+      </div>
+    </div>
   )
 }

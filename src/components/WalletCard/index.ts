@@ -1,7 +1,5 @@
 export { WalletCard, type WalletCardProps } from './WalletCard'
 export { AddFundsDialog, type AddFundsDialogProps } from './AddFundsDialog'
 export { AutoRechargeDialog, type AutoRechargeDialogProps } from './AutoRechargeDialog'
-export { AutoRechargeForm, type AutoRechargeFormProps } from './AutoRechargeForm'
 export { WalletBalance, type WalletBalanceProps } from './WalletBalance'
-export { autoRechargeSummary } from './autoRechargeSummary'
-export { checkDraft, draftFromWallet, type AutoRechargeDraft, type AutoRechargeErrors } from './autoRechargeDraft'
+export { autoRechargeSummary, type SummaryI18n } from './autoRechargeSummary'
