@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
-import { createMemoryAdapter } from '../src/adapter/memory'
 import { BillingPanel, type BillingSection } from '../src/components/BillingPanel'
 import { billingKeys } from '../src/data/keys'
 import { BillingProvider } from '../src/provider'
 import { createFakeStripe } from '../src/testing/fake-stripe'
 import { demoCopy } from './copy'
+import { createHttpBackend, createMemoryBackend, wantsHttp, type DemoBackend } from './backend'
 import { DevDrawer } from './DevDrawer'
 import { ADAPTER_STORAGE_KEY, readSettings, safeParseFaults, storeSettings, type DemoSettings } from './settings'
 
@@ -15,6 +15,8 @@ const SCOPE = 'demo-subaccount'
 // The host's own QueryClient: the panel uses it and never shadows it.
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } })
 
+const HTTP_MODE = wantsHttp()
+
 export function App() {
   const [settings, setSettings] = useState<DemoSettings>(readSettings)
   const [drawerOpen, setDrawerOpen] = useState(false)
@@ -22,26 +24,29 @@ export function App() {
 
   // A new adapter only when the data set itself changes; latency and faults change in place.
   // biome-ignore lint/correctness/useExhaustiveDependencies: recreated on seed/size only
-  const adapter = useMemo(
-    () =>
-      createMemoryAdapter({
-        seed: settings.seed,
-        ledgerSize: settings.ledgerSize,
-        latency: { min: settings.latency * 0.6, max: settings.latency * 1.4 },
-        faults: settings.faults,
-        persist: settings.ledgerSize ? false : ADAPTER_STORAGE_KEY,
-        locale: settings.locale,
-      }),
+  const memoryBackend = useMemo(
+    () => (HTTP_MODE ? null : createMemoryBackend(settings, safeParseFaults(settings.faultsText))),
     [settings.seed, settings.ledgerSize],
   )
+  const [httpBackend, setHttpBackend] = useState<DemoBackend | null>(null)
+  const [httpError, setHttpError] = useState(false)
+  useEffect(() => {
+    if (!HTTP_MODE) return
+    setHttpBackend(null)
+    createHttpBackend(settings)
+      .then(setHttpBackend)
+      .catch(() => setHttpError(true))
+  }, [settings.locale])
+  const backend = memoryBackend ?? httpBackend
   const stripe = useMemo(() => (STRIPE_KEY ? undefined : Promise.resolve(createFakeStripe())), [])
 
+  const memory = backend?.memory ?? null
   useEffect(() => {
-    adapter.setLatency({ min: settings.latency * 0.6, max: settings.latency * 1.4 })
-  }, [adapter, settings.latency])
+    memory?.setLatency({ min: settings.latency * 0.6, max: settings.latency * 1.4 })
+  }, [memory, settings.latency])
   useEffect(() => {
-    adapter.setFaults(safeParseFaults(settings.faultsText))
-  }, [adapter, settings.faultsText])
+    memory?.setFaults(safeParseFaults(settings.faultsText))
+  }, [memory, settings.faultsText])
   useEffect(() => {
     storeSettings(settings)
     document.documentElement.lang = settings.locale
@@ -109,8 +114,14 @@ export function App() {
                 {copy.offline}
               </p>
             )}
+            {httpError && (
+              <p className="crm-offline" role="alert">
+                {copy.serverDown}
+              </p>
+            )}
+            {backend && (
             <BillingProvider
-              adapter={adapter}
+              adapter={backend.adapter}
               scope={SCOPE}
               locale={settings.locale}
               appearance={{ theme: settings.theme }}
@@ -124,6 +135,7 @@ export function App() {
                 onSectionChange={(section: BillingSection) => update({ section })}
               />
             </BillingProvider>
+            )}
           </main>
         </div>
       </div>
@@ -131,13 +143,13 @@ export function App() {
         open={drawerOpen}
         onOpenChange={setDrawerOpen}
         copy={copy}
-        adapter={adapter}
+        backend={backend}
         settings={settings}
         onSettingsChange={update}
         onChanged={refresh}
         onReset={() => {
           localStorage.removeItem(ADAPTER_STORAGE_KEY)
-          adapter.reset()
+          memory?.reset()
           void refresh()
         }}
       />

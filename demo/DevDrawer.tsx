@@ -1,8 +1,8 @@
 import { Dialog } from 'radix-ui'
 import { useState } from 'react'
-import type { MemoryBillingAdapter } from '../src/adapter/memory'
 import { BILLING_ERROR_CODES } from '../src/adapter/errors'
 import { OPTIONAL_METHODS, REQUIRED_METHODS } from '../src/adapter/types'
+import type { DemoBackend, UsageInput } from './backend'
 import type { DemoCopy } from './copy'
 import type { DemoSettings } from './settings'
 
@@ -12,7 +12,7 @@ interface DevDrawerProps {
   open: boolean
   onOpenChange(open: boolean): void
   copy: DemoCopy
-  adapter: MemoryBillingAdapter
+  backend: DemoBackend | null
   settings: DemoSettings
   onSettingsChange(patch: Partial<DemoSettings>): void
   onChanged(): void
@@ -21,15 +21,16 @@ interface DevDrawerProps {
 
 /** The demo's developer drawer: usage simulation, fault injection, latency and reset. */
 export function DevDrawer(props: DevDrawerProps) {
-  const { open, onOpenChange, copy, adapter, settings, onSettingsChange, onChanged, onReset } = props
+  const { open, onOpenChange, copy, backend, settings, onSettingsChange, onChanged, onReset } = props
   const [method, setMethod] = useState<string>('addFunds')
   const [code, setCode] = useState<string>('card_declined')
   const [mode, setMode] = useState<'once' | 'always'>('once')
   const [log, setLog] = useState<string[]>([])
 
-  async function simulate(input: Parameters<MemoryBillingAdapter['simulateUsage']>[0], label: string) {
+  async function simulate(input: UsageInput, label: string) {
+    if (!backend) return
     try {
-      await adapter.simulateUsage(input)
+      await backend.simulateUsage(input)
       setLog((current) => [copy.simulated.replace('{text}', label), ...current].slice(0, 6))
     } catch (error) {
       setLog((current) => [`${label}: ${(error as Error).message}`, ...current].slice(0, 6))
@@ -75,6 +76,7 @@ export function DevDrawer(props: DevDrawerProps) {
             </ul>
           </section>
 
+          {backend?.memory && (
           <section className="crm-drawer-section">
             <h2>{copy.faults}</h2>
             <div className="crm-form-row">
@@ -125,6 +127,7 @@ export function DevDrawer(props: DevDrawerProps) {
               {copy.activeFaults}: {faults.length ? faults.join(', ') : copy.none}
             </p>
           </section>
+          )}
 
           <section className="crm-drawer-section">
             <label className="crm-control crm-control-wide">

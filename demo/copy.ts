@@ -37,6 +37,7 @@ export const demoCopy = {
     reset: 'Reiniciar datos de la demo',
     close: 'Cerrar',
     persisted: 'Los cambios se guardan en este navegador.',
+    serverDown: 'No se pudo conectar con el servidor de facturación de ejemplo. Inícialo con npm run dev:server.',
   },
   en: {
     crm: 'Leadway CRM',
@@ -75,6 +76,7 @@ export const demoCopy = {
     reset: 'Reset demo data',
     close: 'Close',
     persisted: 'Changes are kept in this browser.',
+    serverDown: "Couldn't reach the example billing server. Start it with npm run dev:server.",
   },
 }
 export type DemoCopy = (typeof demoCopy)['es']

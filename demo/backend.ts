@@ -1,0 +1,61 @@
+import { createMemoryAdapter, type FaultPlan, type MemoryBillingAdapter } from '../src/adapter/memory'
+import { createHttpAdapter, fetchCapabilities } from '../src/adapter/http'
+import type { BillingAdapter, Money, UsageUnit } from '../src/adapter/types'
+import { ADAPTER_STORAGE_KEY, type DemoSettings } from './settings'
+
+export interface UsageInput {
+  unit?: UsageUnit
+  quantity?: number
+  cost?: Money
+}
+
+/** What the demo page drives: the adapter plus the developer drawer's controls. */
+export interface DemoBackend {
+  kind: 'memory' | 'http'
+  adapter: BillingAdapter
+  simulateUsage(input: UsageInput): Promise<unknown>
+  /** Memory adapter only: fault injection, latency and reset. */
+  memory: MemoryBillingAdapter | null
+}
+
+/** `npm run dev:server` sets VITE_BILLING_ADAPTER=http; `?adapter=http` does too. */
+export function wantsHttp(): boolean {
+  const param = new URLSearchParams(window.location.search).get('adapter')
+  return (param ?? import.meta.env.VITE_BILLING_ADAPTER) === 'http'
+}
+
+export function createMemoryBackend(settings: DemoSettings, faults: FaultPlan): DemoBackend {
+  const memory = createMemoryAdapter({
+    seed: settings.seed,
+    ledgerSize: settings.ledgerSize,
+    latency: { min: settings.latency * 0.6, max: settings.latency * 1.4 },
+    faults,
+    persist: settings.ledgerSize ? false : ADAPTER_STORAGE_KEY,
+    locale: settings.locale,
+  })
+  return { kind: 'memory', adapter: memory, simulateUsage: (input) => memory.simulateUsage(input), memory }
+}
+
+const API = (import.meta.env.VITE_BILLING_API as string | undefined) ?? 'http://127.0.0.1:8787'
+
+/** The reference server (openapi.yaml over SQLite), one demo account per language. */
+export async function createHttpBackend(settings: DemoSettings): Promise<DemoBackend> {
+  const headers = { Authorization: `Bearer demo-${settings.locale}` }
+  const options = { baseUrl: API, headers }
+  const capabilities = await fetchCapabilities(options)
+  const adapter = createHttpAdapter({ ...options, capabilities })
+  return {
+    kind: 'http',
+    adapter,
+    memory: null,
+    async simulateUsage(input) {
+      const response = await fetch(`${API}/dev/usage`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      })
+      if (!response.ok) throw new Error(`POST /dev/usage answered ${response.status}`)
+      return response.json()
+    },
+  }
+}
