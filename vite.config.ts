@@ -5,11 +5,50 @@ import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const pkg = JSON.parse(readFileSync(path.join(dirname, 'package.json'), 'utf8'))
 const external = [...Object.keys(pkg.peerDependencies ?? {}), ...Object.keys(pkg.dependencies ?? {})]
+
+const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/
+const STYLES_ENTRY = 'styles'
+
+/**
+ * The library build's finishing touches.
+ *
+ * - `'use client'` stays at the top of every emitted module whose source starts with it. React
+ *   Server Components hosts (Next.js) need it on the entry files; a bundler that drops module
+ *   directives would otherwise turn the whole package into a server module that crashes on hooks.
+ * - `src/styles/styles.css` is built as its own entry (its `@import`s inlined) into
+ *   `dist/styles.css`; the empty JS chunk Vite makes for a CSS entry is not shipped.
+ */
+function libraryBuild(): Plugin {
+  const clientModules = new Set<string>()
+  return {
+    name: 'react-billing-panel:library',
+    apply: (config, env) => env.command === 'build' && Boolean(config.build?.lib),
+    transform: {
+      order: 'pre',
+      handler(code, id) {
+        if (USE_CLIENT.test(code)) clientModules.add(id.split('?')[0])
+      },
+    },
+    generateBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue
+        if (output.isEntry && output.name === STYLES_ENTRY) {
+          delete bundle[fileName]
+          continue
+        }
+        const source = output.facadeModuleId ?? (output.moduleIds.length === 1 ? output.moduleIds[0] : null)
+        if (source && clientModules.has(source) && !USE_CLIENT.test(output.code)) {
+          output.code = `'use client';\n${output.code}`
+        }
+      }
+    },
+  }
+}
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -54,19 +93,26 @@ const OPTIMIZE = [
 ]
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), libraryBuild()],
   optimizeDeps: { include: OPTIMIZE },
+  // The library: ESM only, one file per source module (hosts tree-shake what they do not
+  // import), readable (no minification: hosts minify), every dependency left to the host.
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     minify: false,
     sourcemap: false,
-    cssCodeSplit: false,
+    // One stylesheet, built from its own entry below.
+    cssCodeSplit: true,
+    copyPublicDir: false,
     lib: {
       entry: {
         index: 'src/index.ts',
         memory: 'src/memory.ts',
         testing: 'src/testing.ts',
+        http: 'src/http.ts',
+        server: 'src/server.ts',
+        styles: 'src/styles/styles.css',
       },
       formats: ['es'],
     },
@@ -100,6 +146,18 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/browser.ts'],
           browser: chromium(),
+        },
+      },
+      {
+        // The demo host page served by Vite and driven by Playwright in Chromium: whole journeys.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/serve-demo.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

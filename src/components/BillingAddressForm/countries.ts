@@ -29,7 +29,7 @@ export function isCountryCode(code: string): boolean {
   return KNOWN.has(code)
 }
 
-/** "mx-" style guesses are not made: only a region in the locale itself ("es-MX") picks a country. */
+/** The country a locale names ("es-MX" → "MX"); '' for a bare language, which names none. */
 export function countryFromLocale(locale: string): string {
   const region = locale.split(/[-_]/).find((part, index) => index > 0 && /^[A-Za-z]{2}$/.test(part))
   const code = region?.toUpperCase() ?? ''

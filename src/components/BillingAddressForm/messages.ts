@@ -4,8 +4,8 @@ const en = {
   loading: 'Loading billing information…',
   loadError: "Billing information couldn't be loaded",
   edit: 'Edit',
-  /** Read after "Edit" by screen readers, so the button says what it edits. */
-  editTarget: 'billing information',
+  /** The Edit button's full name for screen readers, and the form's name. Starts with the visible "Edit". */
+  editLabel: 'Edit billing information',
   empty: {
     title: 'No billing information yet',
     description: 'Add the name and address to show on your invoices and receipts.',
@@ -24,7 +24,6 @@ const en = {
     receiptsOff: 'Not sent (default)',
   },
   form: {
-    label: 'Edit billing information',
     requiredNote: 'Fields marked with * are required.',
     contact: 'Contact',
     address: 'Billing address',
@@ -126,7 +125,7 @@ const es: typeof en = {
   loading: 'Cargando información de facturación…',
   loadError: 'No se pudo cargar la información de facturación',
   edit: 'Editar',
-  editTarget: 'información de facturación',
+  editLabel: 'Editar información de facturación',
   empty: {
     title: 'Aún no hay información de facturación',
     description: 'Agrega el nombre y la dirección que aparecerán en tus facturas y recibos.',
@@ -145,7 +144,6 @@ const es: typeof en = {
     receiptsOff: 'No se envían (predeterminado)',
   },
   form: {
-    label: 'Editar información de facturación',
     requiredNote: 'Los campos marcados con * son obligatorios.',
     contact: 'Contacto',
     address: 'Dirección de Facturación',

@@ -163,7 +163,7 @@ function tooLong(path: LimitedPath, text: string, locale: string): boolean {
 
 /** Fullwidth digits ("０６６００") and any case become the plain upper-case code. */
 function compactCode(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/[\s\-.\/]/g, '')
+  return text.normalize('NFKC').toUpperCase().replace(/[\s./-]/g, '')
 }
 
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u

@@ -1,0 +1,142 @@
+'use client'
+import { useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import type { BillingProfile } from '../../adapter/types'
+import { useBillingProfile, useCapabilities } from '../../data'
+import { useBillingI18n } from '../../i18n'
+import { useRootProps } from '../../provider/root'
+import { Button, ErrorState, LoadingState, Notice, Section, StatusBadge, useControllableState } from '../../ui'
+import { BillingProfileForm } from './BillingProfileForm'
+import { BillingProfileView } from './BillingProfileView'
+
+export interface BillingAddressFormProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
+  /** After the billing information was saved, with the profile as the adapter stored it. */
+  onSaved?: (profile: BillingProfile) => void
+  /** Whether the form is shown (controlled). Ignored when the user may not edit. */
+  editing?: boolean
+  defaultEditing?: boolean
+  onEditingChange?: (editing: boolean) => void
+  /** The card title's heading level, to fit the host page's outline. Default 2. */
+  headingLevel?: 2 | 3 | 4
+}
+
+/**
+ * Billing information: the saved name, address, tax ID and receipt settings, and an "Edit"
+ * that opens the country-aware form in place.
+ */
+export function BillingAddressForm({
+  onSaved,
+  editing: editingProp,
+  defaultEditing = false,
+  onEditingChange,
+  headingLevel = 2,
+  className,
+  style,
+  ...props
+}: BillingAddressFormProps) {
+  const { messages } = useBillingI18n()
+  const m = messages.billingAddress
+  const root = useRootProps('billing-address-form', className, style)
+  const canEdit = useCapabilities().updateBillingProfile
+  const query = useBillingProfile()
+  const [editingState, setEditing] = useControllableState(editingProp, defaultEditing, onEditingChange)
+  const [justSaved, setJustSaved] = useState(false)
+  const [focusForm, setFocusForm] = useState(false)
+  const editButton = useRef<HTMLButtonElement>(null)
+  const returnFocus = useRef(false)
+
+  const loaded = query.data !== undefined
+  const profile = query.data ?? null
+  const editing = editingState && canEdit && loaded
+  const Heading = `h${headingLevel}` as 'h2'
+  const subLevel = (headingLevel + 1) as 3 | 4
+
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false
+      editButton.current?.focus()
+    }
+  }, [editing])
+
+  const startEditing = () => {
+    setJustSaved(false)
+    setFocusForm(true)
+    setEditing(true)
+  }
+
+  const stopEditing = () => {
+    returnFocus.current = true
+    setEditing(false)
+  }
+
+  let content: ReactNode
+  let state: string
+  if (query.isError && !loaded) {
+    state = 'error'
+    content = <ErrorState error={query.error} title={m.loadError} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+  } else if (!loaded) {
+    state = 'loading'
+    content = <LoadingState rows={4} label={m.loading} />
+  } else if (editing) {
+    state = 'editing'
+    content = (
+      <BillingProfileForm
+        profile={profile}
+        autoFocus={focusForm}
+        onCancel={stopEditing}
+        onSaved={(saved) => {
+          setJustSaved(true)
+          stopEditing()
+          onSaved?.(saved)
+        }}
+      />
+    )
+  } else {
+    state = profile ? 'view' : 'empty'
+    content = (
+      <>
+        {justSaved && (
+          // Already announced when it happened; this is the lasting, visible confirmation.
+          <Notice tone="success" role="note" data-slot="billing-profile-saved">
+            {m.form.saved}
+          </Notice>
+        )}
+        <BillingProfileView
+          profile={profile}
+          headingLevel={subLevel}
+          onAdd={canEdit ? startEditing : undefined}
+          addButtonRef={editButton}
+        />
+      </>
+    )
+  }
+
+  const actions =
+    loaded && !editing ? (
+      canEdit ? (
+        profile && (
+          <Button ref={editButton} onClick={startEditing} aria-label={m.editLabel} data-slot="billing-profile-edit">
+            {m.edit}
+          </Button>
+        )
+      ) : (
+        <StatusBadge status="read-only" tone="neutral">
+          {messages.common.readOnly}
+        </StatusBadge>
+      )
+    ) : undefined
+
+  return (
+    <Section
+      {...props}
+      {...root}
+      as={Heading}
+      title={m.title}
+      description={m.description}
+      actions={actions || undefined}
+      data-state={state}
+      aria-busy={state === 'loading' ? true : undefined}
+    >
+      {content}
+    </Section>
+  )
+}

@@ -1,0 +1,276 @@
+'use client'
+import { useCallback, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { type BillingError, toBillingError } from '../../adapter/errors'
+import type { PaymentMethod } from '../../adapter/types'
+import { useCapabilities, usePaymentMethods, useSetDefaultPaymentMethod } from '../../data'
+import { useBillingI18n } from '../../i18n'
+import { useBillingContext } from '../../provider/context'
+import { useRootProps } from '../../provider/root'
+import {
+  Button,
+  CardIcon,
+  EmptyState,
+  ErrorState,
+  Notice,
+  PlusIcon,
+  Section,
+  Skeleton,
+  StatusBadge,
+  useAnnounce,
+  useControllableState,
+  useErrorMessage,
+  VisuallyHidden,
+} from '../../ui'
+import { AddCardDialog } from './AddCardDialog'
+import { cardExpiryState } from './expiry'
+import { defaultFirst, methodName } from './methodName'
+import { PaymentMethodRow } from './PaymentMethodRow'
+import { RemoveCardDialog } from './RemoveCardDialog'
+
+export interface PaymentMethodsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
+  /** The add-card dialog's state (controlled), e.g. opened from the wallet's "Add a card". */
+  addCardOpen?: boolean
+  defaultAddCardOpen?: boolean
+  onAddCardOpenChange?: (open: boolean) => void
+  /** After a new card was recorded, with the payment method the adapter returned. */
+  onCardAdded?: (paymentMethod: PaymentMethod) => void
+  /** After a card was removed, with its id. */
+  onRemoved?: (id: string) => void
+  /** After another card became the default, with its id. */
+  onDefaultChanged?: (id: string) => void
+  /** The section title's heading level, to fit the host page's outline. Default 2. */
+  headingLevel?: 2 | 3 | 4
+}
+
+interface DefaultFailure {
+  method: PaymentMethod
+  previous: PaymentMethod | null
+  error: BillingError
+}
+
+/**
+ * "Métodos de Pago": saved cards, default first, with "Agregar Nueva Tarjeta", "Eliminar" and
+ * "Establecer como principal". Card data only ever goes into Stripe's iframe.
+ */
+export function PaymentMethods({
+  addCardOpen,
+  defaultAddCardOpen = false,
+  onAddCardOpenChange,
+  onCardAdded,
+  onRemoved,
+  onDefaultChanged,
+  headingLevel = 2,
+  className,
+  style,
+  ...props
+}: PaymentMethodsProps) {
+  const i18n = useBillingI18n()
+  const m = i18n.messages.paymentMethods
+  const { readOnly } = useBillingContext()
+  const root = useRootProps('payment-methods', className, style)
+  const capabilities = useCapabilities()
+  const methods = usePaymentMethods()
+  const setDefault = useSetDefaultPaymentMethod()
+  const announce = useAnnounce()
+  const errorMessage = useErrorMessage()
+  const [addOpen, setAddOpen] = useControllableState(addCardOpen, defaultAddCardOpen, onAddCardOpenChange)
+  const [removing, setRemoving] = useState<PaymentMethod | null>(null)
+  const [removeOpen, setRemoveOpen] = useState(false)
+  const [defaultFailure, setDefaultFailure] = useState<DefaultFailure | null>(null)
+  const actionButtons = useRef(new Map<string, HTMLButtonElement>())
+  const listRef = useRef<HTMLUListElement>(null)
+  const addButtonRef = useRef<HTMLButtonElement>(null)
+
+  const Heading = `h${headingLevel}` as 'h2'
+  const data = methods.data
+  const ordered = data ? defaultFirst(data) : undefined
+  const now = new Date()
+  const canAdd = capabilities.addPaymentMethod
+  const canRemove = capabilities.removePaymentMethod
+  const canSetDefault = capabilities.setDefaultPaymentMethod
+  const defaultCard = data?.find((d) => d.isDefault) ?? null
+
+  const actionsRefFor = useCallback(
+    (id: string) => (node: HTMLButtonElement | null) => {
+      if (node) actionButtons.current.set(id, node)
+      else actionButtons.current.delete(id)
+    },
+    [],
+  )
+
+  /** Somewhere sensible for focus when the element that had it is gone. */
+  const focusFallback = useCallback(
+    () =>
+      listRef.current?.querySelector<HTMLElement>('[data-slot="payment-method-actions"]') ??
+      addButtonRef.current ??
+      listRef.current,
+    [],
+  )
+
+  const makeDefault = async (method: PaymentMethod) => {
+    if (setDefault.isPending) return
+    const previous = data?.find((d) => d.isDefault) ?? null
+    setDefaultFailure(null)
+    try {
+      await setDefault.mutateAsync(method.id)
+      announce(i18n.t(m.setDefault.success, { card: methodName(method, i18n) }))
+      onDefaultChanged?.(method.id)
+    } catch (thrown) {
+      // The hook already put the old default back; say so, and why.
+      setDefaultFailure({ method, previous, error: toBillingError(thrown) })
+    }
+  }
+
+  const startRemove = (method: PaymentMethod) => {
+    setDefaultFailure(null)
+    setRemoving(method)
+    setRemoveOpen(true)
+  }
+
+  const addButton = (ref?: typeof addButtonRef) => (
+    <Button ref={ref} variant="primary" onClick={() => setAddOpen(true)} data-slot="payment-methods-add">
+      <PlusIcon />
+      {m.addCard}
+    </Button>
+  )
+
+  const isEmpty = ordered !== undefined && ordered.length === 0
+  let actions: ReactNode
+  if (readOnly) {
+    actions = (
+      <StatusBadge status="read-only" tone="neutral">
+        {i18n.messages.common.readOnly}
+      </StatusBadge>
+    )
+  } else if (canAdd && !isEmpty && data) {
+    actions = addButton(addButtonRef)
+  }
+
+  let content: ReactNode
+  if (!data && methods.isError) {
+    content = (
+      <ErrorState
+        error={methods.error}
+        title={m.loadError}
+        onRetry={() => void methods.refetch()}
+        retrying={methods.isFetching}
+      />
+    )
+  } else if (!ordered) {
+    content = <ListSkeleton label={m.loading} />
+  } else if (ordered.length === 0) {
+    content = (
+      <EmptyState
+        as={headingLevel === 4 ? 'p' : (`h${headingLevel + 1}` as 'h3')}
+        icon={<CardIcon />}
+        title={m.empty.title}
+        description={canAdd ? m.empty.description : m.empty.readOnlyDescription}
+        action={canAdd ? addButton(addButtonRef) : undefined}
+      />
+    )
+  } else {
+    const defaultExpired = defaultCard !== null && cardExpiryState(defaultCard, now) === 'expired'
+    content = (
+      <div className="bp-pm-body">
+        {defaultFailure && (
+          <Notice
+            tone="danger"
+            title={i18n.t(m.setDefault.failed, { card: methodName(defaultFailure.method, i18n) })}
+            data-slot="payment-methods-default-failed"
+            action={
+              <Button size="sm" variant="ghost" onClick={() => setDefaultFailure(null)}>
+                {i18n.messages.ui.dismiss}
+              </Button>
+            }
+          >
+            {defaultFailure.previous
+              ? i18n.t(m.setDefault.keptPrevious, { card: methodName(defaultFailure.previous, i18n) })
+              : m.setDefault.keptNone}{' '}
+            {errorMessage(defaultFailure.error)}
+          </Notice>
+        )}
+        {defaultExpired && (
+          <Notice tone="warning" title={m.defaultExpired.title} role="note" data-slot="payment-methods-default-expired">
+            {m.defaultExpired.text}
+          </Notice>
+        )}
+        {!defaultCard && (
+          <Notice tone="info" role="note" data-slot="payment-methods-no-default">
+            {m.noDefault}
+          </Notice>
+        )}
+        <ul ref={listRef} tabIndex={-1} className="bp-pm-list" aria-label={m.listLabel} data-slot="payment-method-list">
+          {ordered.map((method) => (
+            <PaymentMethodRow
+              key={method.id}
+              method={method}
+              now={now}
+              actionsRef={actionsRefFor(method.id)}
+              onSetDefault={canSetDefault ? (pm) => void makeDefault(pm) : undefined}
+              onRemove={canRemove ? startRemove : undefined}
+              pending={setDefault.isPending && setDefault.variables === method.id}
+              actionsDisabled={setDefault.isPending}
+            />
+          ))}
+        </ul>
+      </div>
+    )
+  }
+
+  return (
+    <Section
+      {...props}
+      {...root}
+      as={Heading}
+      title={m.title}
+      description={m.description}
+      actions={actions}
+      data-state={data ? (isEmpty ? 'empty' : 'ready') : methods.isError ? 'error' : 'loading'}
+      aria-busy={!data && !methods.isError ? true : undefined}
+    >
+      {content}
+      {canAdd && (
+        <AddCardDialog
+          open={addOpen}
+          onOpenChange={setAddOpen}
+          onSuccess={onCardAdded}
+          returnFocusFallback={focusFallback}
+        />
+      )}
+      {removing && (
+        <RemoveCardDialog
+          paymentMethod={removing}
+          open={removeOpen}
+          onOpenChange={setRemoveOpen}
+          now={now}
+          onRemoved={onRemoved}
+          onDefaultChanged={onDefaultChanged}
+          onAddCard={canAdd ? () => setAddOpen(true) : undefined}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault()
+            const target = actionButtons.current.get(removing.id) ?? focusFallback()
+            target?.focus()
+          }}
+        />
+      )}
+    </Section>
+  )
+}
+
+/** Shaped like the loaded rows (a brand tile, two lines), so nothing jumps. */
+function ListSkeleton({ label }: { label: string }) {
+  return (
+    <div role="status" className="bp-pm-list bp-pm-skeleton" data-slot="payment-methods-loading">
+      <VisuallyHidden>{label}</VisuallyHidden>
+      {['first', 'second', 'third'].map((row) => (
+        <div key={row} className="bp-pm-row" aria-hidden="true">
+          <Skeleton className="bp-brand-mark" />
+          <div className="bp-pm-text">
+            <Skeleton width="45%" height="1em" />
+            <Skeleton width="30%" height="0.8em" />
+          </div>
+        </div>
+      ))}
+    </div>
+  )
+}

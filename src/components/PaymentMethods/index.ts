@@ -1,0 +1,6 @@
+export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods'
+export { AddCardDialog, type AddCardDialogProps } from './AddCardDialog'
+export { PaymentMethodRow, type PaymentMethodRowProps } from './PaymentMethodRow'
+export { RemoveCardDialog, type RemoveCardDialogProps } from './RemoveCardDialog'
+export { cardExpiryState, type CardExpiryState } from './expiry'
+export { removalGuard, type RemovalGuard } from './removalGuard'
