@@ -136,6 +136,8 @@ export default defineConfig({
           globals: true,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/unit.ts'],
+          // The whole suite shares 2 cores; user-event flows need headroom under load.
+          testTimeout: 20_000,
         },
       },
       {
@@ -145,6 +147,7 @@ export default defineConfig({
           globals: true,
           include: ['tests/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/browser.ts'],
+          testTimeout: 30_000,
           browser: chromium(),
         },
       },

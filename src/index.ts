@@ -23,3 +23,9 @@ export {
   type MoneyParseError,
   type MoneyParseResult,
 } from './money'
+export * from './components/BillingPanel'
+export * from './components/WalletCard'
+export * from './components/PaymentMethods'
+export * from './components/SubscriptionsPanel'
+export * from './components/BillingAddressForm'
+export * from './components/TransactionHistory'

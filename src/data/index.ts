@@ -35,3 +35,4 @@ export {
   useUpdateAutoRecharge,
   useUpdateBillingProfile,
 } from './mutations'
+export { fetchLedgerPages, useLedgerPages, type LedgerPagesOptions } from './export'

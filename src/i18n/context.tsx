@@ -25,6 +25,8 @@ export interface BillingI18n {
   formatDate(iso: string | null | undefined, style?: DateStyle): string
   formatDateTime(iso: string | null | undefined): string
   countryName(code: string): string
+  /** The provider's time zone, when the host set one. */
+  timeZone?: string
 }
 
 const I18nContext = createContext<BillingI18n | null>(null)
@@ -43,6 +45,7 @@ export function createI18n(locale: string | undefined, overrides?: DeepPartial<B
     formatDate: (iso, style) => formatDate(iso, intlLocale, style, timeZone),
     formatDateTime: (iso) => formatDateTime(iso, intlLocale, timeZone),
     countryName: (code) => countryName(code, intlLocale),
+    timeZone,
   }
 }
 

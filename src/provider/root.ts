@@ -1,9 +1,16 @@
 import type { CSSProperties } from 'react'
-import { appearanceStyle } from './appearance'
+import { appearanceStyle, type ThemeName } from './appearance'
 import { useBillingContext } from './context'
 
 /** Props for the outer element of every public component: theme, tokens, host class last. */
-export function useRootProps(slot: string, className?: string, style?: CSSProperties) {
+export interface RootProps {
+  'data-slot': string
+  'data-theme': ThemeName
+  className: string
+  style: CSSProperties
+}
+
+export function useRootProps(slot: string, className?: string, style?: CSSProperties): RootProps {
   const { theme, variables } = useBillingContext()
   return {
     'data-slot': slot,

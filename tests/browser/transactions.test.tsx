@@ -425,9 +425,9 @@ describe('TransactionHistory in Chromium: keyboard', () => {
     await realKeys.keyboard('{PageDown}')
     await waitFor(() => expect(viewport().scrollTop).toBeGreaterThan(200))
     await realKeys.keyboard('{End}')
-    await waitFor(() => expect(screen.getByText('Showing 100 of 360')).toBeInTheDocument(), { timeout: 5000 })
+    await waitFor(() => expect(screen.getByText('Showing 100 of 360')).toBeInTheDocument(), { timeout: 15_000 })
     await realKeys.keyboard('{Home}')
-    await waitFor(() => expect(viewport().scrollTop).toBe(0), { timeout: 5000 })
+    await waitFor(() => expect(viewport().scrollTop).toBe(0), { timeout: 15_000 })
     // The next Tab stop after the list is the first row action in it.
     await realKeys.tab()
     const firstAction = document.activeElement as HTMLElement

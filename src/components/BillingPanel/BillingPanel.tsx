@@ -52,6 +52,7 @@ export function BillingPanel(props: BillingPanelProps) {
   const Title = `h${headingLevel}` as ElementType
   const sectionLevel = Math.min(headingLevel + 1, 6) as 2 | 3 | 4 | 5 | 6
   const SectionTitle = `h${sectionLevel}` as ElementType
+  const subLevel = Math.min(sectionLevel + 1, 4) as 3 | 4
 
   const openPayments = useCallback(() => setSection('payments'), [setSection])
   const openAddCard = useCallback(() => {
@@ -87,23 +88,23 @@ export function BillingPanel(props: BillingPanelProps) {
           <SectionTitle className="bp-visually-hidden">{m.sections.payments}</SectionTitle>
           <p className="bp-section-description">{m.sectionDescriptions.payments}</p>
           <div className="bp-section-stack">
-            <PaymentMethods addCardOpen={addCardOpen} onAddCardOpenChange={setAddCardOpen} />
-            <BillingAddressForm />
+            <PaymentMethods addCardOpen={addCardOpen} onAddCardOpenChange={setAddCardOpen} headingLevel={subLevel} />
+            <BillingAddressForm headingLevel={subLevel} />
           </div>
         </Tabs.Content>
 
         <Tabs.Content value="subscriptions" className="bp-tab-panel" data-slot="billing-section">
           <SectionTitle className="bp-visually-hidden">{m.sections.subscriptions}</SectionTitle>
           <p className="bp-section-description">{m.sectionDescriptions.subscriptions}</p>
-          <SubscriptionsPanel onUpdatePaymentMethod={openPayments} headingLevel={Math.min(sectionLevel + 1, 4) as 3 | 4} />
+          <SubscriptionsPanel onUpdatePaymentMethod={openPayments} headingLevel={subLevel} />
         </Tabs.Content>
 
         <Tabs.Content value="wallet" className="bp-tab-panel" data-slot="billing-section">
           <SectionTitle className="bp-visually-hidden">{m.sections.wallet}</SectionTitle>
           <p className="bp-section-description">{m.sectionDescriptions.wallet}</p>
           <div className="bp-section-stack">
-            <WalletCard onAddPaymentMethod={openAddCard} headingLevel={Math.min(sectionLevel + 1, 4) as 3 | 4} />
-            <TransactionHistory />
+            <WalletCard onAddPaymentMethod={openAddCard} headingLevel={subLevel} />
+            <TransactionHistory headingLevel={subLevel} />
           </div>
         </Tabs.Content>
       </Tabs.Root>
