@@ -28,7 +28,17 @@ export async function startBenchServer() {
     plugins: [react()],
     server: { host: '127.0.0.1', port: 0, strictPort: false },
     optimizeDeps: {
-      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@tanstack/react-query', '@tanstack/react-virtual', 'radix-ui', '@stripe/react-stripe-js', '@stripe/stripe-js/pure'],
+      include: [
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react/jsx-dev-runtime',
+        '@tanstack/react-query',
+        '@tanstack/react-virtual',
+        'radix-ui',
+        '@stripe/react-stripe-js',
+        '@stripe/stripe-js/pure',
+      ],
     },
   })
   await server.listen()

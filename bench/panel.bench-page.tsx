@@ -14,7 +14,13 @@ Object.assign(window, { __bench: { adapter, queryClient } })
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
-    <BillingProvider adapter={adapter} queryClient={queryClient} locale="en" stripePublishableKey="pk_test_bench" brandName="Leadway">
+    <BillingProvider
+      adapter={adapter}
+      queryClient={queryClient}
+      locale="en"
+      stripePublishableKey="pk_test_bench"
+      brandName="Leadway"
+    >
       <BillingPanel />
     </BillingProvider>,
   )

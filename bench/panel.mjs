@@ -16,7 +16,10 @@ export async function runPanelBench() {
     await page.goto(`${url}/bench/panel.html`)
     const calls = () => page.evaluate(() => ({ ...window.__bench.adapter.calls }))
     const resetCalls = () => page.evaluate(() => window.__bench.adapter.resetCalls())
-    const idle = () => page.waitForFunction(() => window.__bench.queryClient.isFetching() === 0 && window.__bench.queryClient.isMutating() === 0)
+    const idle = () =>
+      page.waitForFunction(
+        () => window.__bench.queryClient.isFetching() === 0 && window.__bench.queryClient.isMutating() === 0,
+      )
 
     // Mount: the Payments section is open first.
     await page.getByRole('tab', { name: 'Payments' }).waitFor()
@@ -32,7 +35,14 @@ export async function runPanelBench() {
     }
     const allSectionsCalls = await calls()
     await resetCalls()
-    for (const name of ['Subscriptions', 'Wallet & Transactions', 'Payments', 'Wallet & Transactions', 'Subscriptions', 'Payments']) {
+    for (const name of [
+      'Subscriptions',
+      'Wallet & Transactions',
+      'Payments',
+      'Wallet & Transactions',
+      'Subscriptions',
+      'Payments',
+    ]) {
       await page.getByRole('tab', { name }).click()
       await page.waitForTimeout(100)
     }
@@ -45,11 +55,17 @@ export async function runPanelBench() {
     await page.getByRole('tab', { name: 'Wallet & Transactions' }).click()
     await idle()
     await resetCalls()
-    await page.getByRole('button', { name: /add funds/i }).first().click()
+    await page
+      .getByRole('button', { name: /add funds/i })
+      .first()
+      .click()
     const dialog = page.getByRole('dialog')
     await dialog.waitFor()
     await dialog.getByRole('radio').first().click()
-    await dialog.getByRole('button', { name: /^(pay|add|charge|confirm)/i }).last().click()
+    await dialog
+      .getByRole('button', { name: /^(pay|add|charge|confirm)/i })
+      .last()
+      .click()
     await page.waitForFunction(() => window.__bench.adapter.calls.addFunds > 0)
     await page.waitForTimeout(300)
     await idle()
@@ -57,7 +73,10 @@ export async function runPanelBench() {
 
     // Opening the add-card form is when Stripe may load.
     await page.getByRole('tab', { name: 'Payments' }).click()
-    await page.getByRole('button', { name: /add new card/i }).first().click()
+    await page
+      .getByRole('button', { name: /add new card/i })
+      .first()
+      .click()
     await page.waitForTimeout(1500)
     const stripeAfterCardForm = stripeRequests.length
 
@@ -66,8 +85,15 @@ export async function runPanelBench() {
       mount: { calls: mountCalls, total: sum(mountCalls) },
       everySection: { calls: allSectionsCalls, total: sum(allSectionsCalls) },
       switchingSections: { calls: switchCalls, total: sum(switchCalls) },
-      afterTopUp: { calls: topUpCalls, reads: Object.keys(topUpCalls).filter((k) => k !== 'addFunds' && topUpCalls[k] > 0) },
-      stripe: { requestsBeforeCardForm: stripeBeforeCardForm, scriptsBeforeCardForm: stripeScripts, requestsAfterCardFormOpened: stripeAfterCardForm },
+      afterTopUp: {
+        calls: topUpCalls,
+        reads: Object.keys(topUpCalls).filter((k) => k !== 'addFunds' && topUpCalls[k] > 0),
+      },
+      stripe: {
+        requestsBeforeCardForm: stripeBeforeCardForm,
+        scriptsBeforeCardForm: stripeScripts,
+        requestsAfterCardFormOpened: stripeAfterCardForm,
+      },
     }
   } finally {
     await browser.close()

@@ -18,16 +18,30 @@ const rows = [
   ...Object.entries(sizes).map(([name, s]) => ({
     figure: `gzip JS beyond React: ${name}`,
     value: `${kb(s.initialGzip)} (+${kb(s.lazyGzip)} lazy)`,
-    goal: name === 'BillingPanel' ? `≤ ${kb(SIZE_BUDGETS.BillingPanel.initialGzip)}` : name === 'WalletCard' ? `≤ 40 % (${((s.initialGzip / whole) * 100).toFixed(0)} %)` : '',
+    goal:
+      name === 'BillingPanel'
+        ? `≤ ${kb(SIZE_BUDGETS.BillingPanel.initialGzip)}`
+        : name === 'WalletCard'
+          ? `≤ 40 % (${((s.initialGzip / whole) * 100).toFixed(0)} %)`
+          : '',
   })),
   { figure: 'Stripe requests before a card form opens', value: String(panel.stripe.requestsBeforeCardForm), goal: '0' },
   { figure: 'Stripe scripts before a card form opens', value: String(panel.stripe.scriptsBeforeCardForm), goal: '0' },
-  { figure: 'adapter calls on mount (Payments open)', value: JSON.stringify(panel.mount.calls), goal: 'one per resource shown' },
-  { figure: 'adapter calls switching sections 6× within stale time', value: String(panel.switchingSections.total), goal: '0' },
+  {
+    figure: 'adapter calls on mount (Payments open)',
+    value: JSON.stringify(panel.mount.calls),
+    goal: 'one per resource shown',
+  },
+  {
+    figure: 'adapter calls switching sections 6× within stale time',
+    value: String(panel.switchingSections.total),
+    goal: '0',
+  },
   { figure: 'reads refetched after a top-up', value: panel.afterTopUp.reads.join(', '), goal: 'getWallet, listLedger' },
 ]
 for (const [key, value] of Object.entries(transactions ?? {})) {
-  if (typeof value === 'number' || typeof value === 'string') rows.push({ figure: `ledger @100k: ${key}`, value: String(value), goal: '' })
+  if (typeof value === 'number' || typeof value === 'string')
+    rows.push({ figure: `ledger @100k: ${key}`, value: String(value), goal: '' })
 }
 console.table(rows)
 writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ sizes, panel, transactions }, null, 2)}\n`)

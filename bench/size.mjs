@@ -11,7 +11,14 @@ import { build } from 'vite'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const work = path.join(root, '.tmp', 'bench-size')
 
-export const SIZE_TARGETS = ['BillingPanel', 'WalletCard', 'PaymentMethods', 'SubscriptionsPanel', 'BillingAddressForm', 'TransactionHistory']
+export const SIZE_TARGETS = [
+  'BillingPanel',
+  'WalletCard',
+  'PaymentMethods',
+  'SubscriptionsPanel',
+  'BillingAddressForm',
+  'TransactionHistory',
+]
 
 function entrySource(component) {
   return `import { createRoot } from 'react-dom/client'
@@ -76,5 +83,16 @@ export const SIZE_BUDGETS = {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = await measureSizes()
-  console.table(Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, { 'initial KB': (v.initialGzip / 1024).toFixed(1), 'lazy KB': (v.lazyGzip / 1024).toFixed(1), 'css KB': (v.cssGzip / 1024).toFixed(1) }])))
+  console.table(
+    Object.fromEntries(
+      Object.entries(sizes).map(([k, v]) => [
+        k,
+        {
+          'initial KB': (v.initialGzip / 1024).toFixed(1),
+          'lazy KB': (v.lazyGzip / 1024).toFixed(1),
+          'css KB': (v.cssGzip / 1024).toFixed(1),
+        },
+      ]),
+    ),
+  )
 }

@@ -30,6 +30,7 @@ export function App() {
   )
   const [httpBackend, setHttpBackend] = useState<DemoBackend | null>(null)
   const [httpError, setHttpError] = useState(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the HTTP backend is rebuilt only when the locale changes
   useEffect(() => {
     if (!HTTP_MODE) return
     setHttpBackend(null)
@@ -70,14 +71,20 @@ export function App() {
           <div className="crm-topbar-tools">
             <label className="crm-control">
               {copy.language}
-              <select value={settings.locale} onChange={(e) => update({ locale: e.target.value === 'en' ? 'en' : 'es' })}>
+              <select
+                value={settings.locale}
+                onChange={(e) => update({ locale: e.target.value === 'en' ? 'en' : 'es' })}
+              >
                 <option value="es">Español</option>
                 <option value="en">English</option>
               </select>
             </label>
             <label className="crm-control">
               {copy.theme}
-              <select value={settings.theme} onChange={(e) => update({ theme: e.target.value === 'dark' ? 'dark' : 'light' })}>
+              <select
+                value={settings.theme}
+                onChange={(e) => update({ theme: e.target.value === 'dark' ? 'dark' : 'light' })}
+              >
                 <option value="light">{copy.light}</option>
                 <option value="dark">{copy.dark}</option>
               </select>
@@ -120,21 +127,21 @@ export function App() {
               </p>
             )}
             {backend && (
-            <BillingProvider
-              adapter={backend.adapter}
-              scope={SCOPE}
-              locale={settings.locale}
-              appearance={{ theme: settings.theme }}
-              stripe={stripe}
-              stripePublishableKey={STRIPE_KEY}
-              brandName="Leadway"
-            >
-              <BillingPanel
-                headingLevel={1}
-                section={settings.section}
-                onSectionChange={(section: BillingSection) => update({ section })}
-              />
-            </BillingProvider>
+              <BillingProvider
+                adapter={backend.adapter}
+                scope={SCOPE}
+                locale={settings.locale}
+                appearance={{ theme: settings.theme }}
+                stripe={stripe}
+                stripePublishableKey={STRIPE_KEY}
+                brandName="Leadway"
+              >
+                <BillingPanel
+                  headingLevel={1}
+                  section={settings.section}
+                  onSectionChange={(section: BillingSection) => update({ section })}
+                />
+              </BillingProvider>
             )}
           </main>
         </div>

@@ -51,19 +51,33 @@ export function DevDrawer(props: DevDrawerProps) {
           <section className="crm-drawer-section">
             <h2>{copy.simulate}</h2>
             <div className="crm-button-row">
-              <button type="button" className="crm-button" onClick={() => simulate({ unit: 'sms', quantity: 500 }, copy.simulateSms)}>
+              <button
+                type="button"
+                className="crm-button"
+                onClick={() => simulate({ unit: 'sms', quantity: 500 }, copy.simulateSms)}
+              >
                 {copy.simulateSms}
               </button>
-              <button type="button" className="crm-button" onClick={() => simulate({ unit: 'email', quantity: 2000 }, copy.simulateEmail)}>
+              <button
+                type="button"
+                className="crm-button"
+                onClick={() => simulate({ unit: 'email', quantity: 2000 }, copy.simulateEmail)}
+              >
                 {copy.simulateEmail}
               </button>
-              <button type="button" className="crm-button" onClick={() => simulate({ unit: 'call_minute', quantity: 60 }, copy.simulateCalls)}>
+              <button
+                type="button"
+                className="crm-button"
+                onClick={() => simulate({ unit: 'call_minute', quantity: 60 }, copy.simulateCalls)}
+              >
                 {copy.simulateCalls}
               </button>
               <button
                 type="button"
                 className="crm-button"
-                onClick={() => simulate({ unit: 'sms', quantity: 2000, cost: { amount: 2000, currency: 'USD' } }, copy.simulateDrain)}
+                onClick={() =>
+                  simulate({ unit: 'sms', quantity: 2000, cost: { amount: 2000, currency: 'USD' } }, copy.simulateDrain)
+                }
               >
                 {copy.simulateDrain}
               </button>
@@ -77,56 +91,60 @@ export function DevDrawer(props: DevDrawerProps) {
           </section>
 
           {backend?.memory && (
-          <section className="crm-drawer-section">
-            <h2>{copy.faults}</h2>
-            <div className="crm-form-row">
-              <label className="crm-control">
-                {copy.faultMethod}
-                <select value={method} onChange={(e) => setMethod(e.target.value)}>
-                  {METHODS.map((m) => (
-                    <option key={m} value={m}>
-                      {m}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="crm-control">
-                {copy.faultCode}
-                <select value={code} onChange={(e) => setCode(e.target.value)}>
-                  {BILLING_ERROR_CODES.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="crm-control">
-                {copy.faultMode}
-                <select value={mode} onChange={(e) => setMode(e.target.value === 'always' ? 'always' : 'once')}>
-                  <option value="once">{copy.once}</option>
-                  <option value="always">{copy.always}</option>
-                </select>
-              </label>
-            </div>
-            <div className="crm-button-row">
-              <button
-                type="button"
-                className="crm-button"
-                onClick={() => {
-                  const rest = faults.filter((f) => !f.startsWith(`${method}:`))
-                  onSettingsChange({ faultsText: [...rest, `${method}:${code}:${mode}`].join(',') })
-                }}
-              >
-                {copy.addFault}
-              </button>
-              <button type="button" className="crm-button crm-button-quiet" onClick={() => onSettingsChange({ faultsText: '' })}>
-                {copy.clearFaults}
-              </button>
-            </div>
-            <p className="crm-muted">
-              {copy.activeFaults}: {faults.length ? faults.join(', ') : copy.none}
-            </p>
-          </section>
+            <section className="crm-drawer-section">
+              <h2>{copy.faults}</h2>
+              <div className="crm-form-row">
+                <label className="crm-control">
+                  {copy.faultMethod}
+                  <select value={method} onChange={(e) => setMethod(e.target.value)}>
+                    {METHODS.map((m) => (
+                      <option key={m} value={m}>
+                        {m}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="crm-control">
+                  {copy.faultCode}
+                  <select value={code} onChange={(e) => setCode(e.target.value)}>
+                    {BILLING_ERROR_CODES.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="crm-control">
+                  {copy.faultMode}
+                  <select value={mode} onChange={(e) => setMode(e.target.value === 'always' ? 'always' : 'once')}>
+                    <option value="once">{copy.once}</option>
+                    <option value="always">{copy.always}</option>
+                  </select>
+                </label>
+              </div>
+              <div className="crm-button-row">
+                <button
+                  type="button"
+                  className="crm-button"
+                  onClick={() => {
+                    const rest = faults.filter((f) => !f.startsWith(`${method}:`))
+                    onSettingsChange({ faultsText: [...rest, `${method}:${code}:${mode}`].join(',') })
+                  }}
+                >
+                  {copy.addFault}
+                </button>
+                <button
+                  type="button"
+                  className="crm-button crm-button-quiet"
+                  onClick={() => onSettingsChange({ faultsText: '' })}
+                >
+                  {copy.clearFaults}
+                </button>
+              </div>
+              <p className="crm-muted">
+                {copy.activeFaults}: {faults.length ? faults.join(', ') : copy.none}
+              </p>
+            </section>
           )}
 
           <section className="crm-drawer-section">

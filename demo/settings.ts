@@ -41,7 +41,9 @@ export function readSettings(): DemoSettings {
   }
   const locale = params.get('locale') ?? stored.locale ?? (navigator.language.startsWith('en') ? 'en' : 'es')
   const theme =
-    params.get('theme') ?? stored.theme ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')
+    params.get('theme') ??
+    stored.theme ??
+    (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')
   const section = params.get('section') ?? stored.section ?? 'payments'
   const faultsText = params.get('faults') ?? stored.faultsText ?? ''
   return {

@@ -32,7 +32,9 @@ export function bearerToken(request: Request): string | null {
   return match ? match[1] : null
 }
 
-export function createSqliteBillingHandler(options: SqliteBillingHandlerOptions): (request: Request) => Promise<Response> {
+export function createSqliteBillingHandler(
+  options: SqliteBillingHandlerOptions,
+): (request: Request) => Promise<Response> {
   const tokens = new Map(Object.entries(options.tokens))
   return createBillingHandler({
     basePath: options.basePath,
@@ -44,7 +46,11 @@ export function createSqliteBillingHandler(options: SqliteBillingHandlerOptions)
       const access = token ? tokens.get(token) : undefined
       if (!access) return null
       return {
-        service: createSqliteBillingService(options.db, { accountId: access.accountId, now: options.now, stripe: options.stripe }),
+        service: createSqliteBillingService(options.db, {
+          accountId: access.accountId,
+          now: options.now,
+          stripe: options.stripe,
+        }),
         permissions: access.permissions,
       }
     },

@@ -27,7 +27,10 @@ import { createSqliteBillingService } from './sqlite-service'
 
 const port = Number(process.env.PORT ?? 8787)
 const file = process.env.BILLING_DB ?? path.join('.tmp', 'billing.db')
-const origins = (process.env.BILLING_CORS_ORIGINS ?? 'http://127.0.0.1:5173,http://localhost:5173,http://127.0.0.1:4173,http://localhost:4173')
+const origins = (
+  process.env.BILLING_CORS_ORIGINS ??
+  'http://127.0.0.1:5173,http://localhost:5173,http://127.0.0.1:4173,http://localhost:4173'
+)
   .split(',')
   .map((o) => o.trim())
   .filter(Boolean)
@@ -52,7 +55,8 @@ const seeded = [
 const billing = createSqliteBillingHandler({
   db,
   tokens: TOKENS,
-  onError: (error, request) => console.error(`[billing] ${request.method} ${new URL(request.url).pathname} failed:`, error),
+  onError: (error, request) =>
+    console.error(`[billing] ${request.method} ${new URL(request.url).pathname} failed:`, error),
 })
 
 const json = (status: number, body: unknown) =>
@@ -70,7 +74,9 @@ async function devUsage(request: Request): Promise<Response> {
     return json(200, await service.recordUsage({ unit, quantity: body.quantity, cost: body.cost }))
   } catch (error) {
     const e = isBillingError(error) ? error : new BillingError('unknown')
-    return json(e.code === 'validation' ? 422 : 500, { error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } })
+    return json(e.code === 'validation' ? 422 : 500, {
+      error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors },
+    })
   }
 }
 
@@ -85,8 +91,12 @@ const handler = withCors(
 )
 
 const server = await listen(handler, { port })
-console.log(`Billing API on ${server.url}/v1 (SQLite ${file}, schema v${version}${seeded.some(Boolean) ? ', demo accounts seeded' : ''})`)
-console.log(`Tokens: ${Object.keys(TOKENS).join(', ')} — e.g. curl -H "Authorization: Bearer demo-es" ${server.url}/v1/wallet`)
+console.log(
+  `Billing API on ${server.url}/v1 (SQLite ${file}, schema v${version}${seeded.some(Boolean) ? ', demo accounts seeded' : ''})`,
+)
+console.log(
+  `Tokens: ${Object.keys(TOKENS).join(', ')} — e.g. curl -H "Authorization: Bearer demo-es" ${server.url}/v1/wallet`,
+)
 console.log(`CORS origins: ${origins.join(', ')}`)
 
 let stopping = false

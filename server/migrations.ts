@@ -219,7 +219,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   let current = db.pragma('user_version', { simple: true }) as number
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0)
   if (current > latest) {
-    throw new Error(`The billing database is at schema version ${current}, newer than this code knows (${latest}). Update the server.`)
+    throw new Error(
+      `The billing database is at schema version ${current}, newer than this code knows (${latest}). Update the server.`,
+    )
   }
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue

@@ -42,7 +42,9 @@ export type ChargeOutcome =
  * transaction, an asynchronous one is bracketed by a reservation (see the service).
  */
 export interface PaymentProvider {
-  createSetupIntent(input: { accountId: string }): { id: string; clientSecret: string } | Promise<{ id: string; clientSecret: string }>
+  createSetupIntent(input: {
+    accountId: string
+  }): { id: string; clientSecret: string } | Promise<{ id: string; clientSecret: string }>
   /** The card a confirmed SetupIntent saved. */
   cardFromSetupIntent(input: {
     accountId: string
@@ -77,7 +79,9 @@ export function createSimulatedPayments(): PaymentProvider {
       const outcome = chargeCard(request.card, now, request.session)
       if (outcome.ok) return { status: 'succeeded' }
       if ('requiresAction' in outcome) {
-        return request.authenticated ? { status: 'succeeded' } : { status: 'requires_action', clientSecret: `pi_${hex(12)}_secret_${hex(12)}` }
+        return request.authenticated
+          ? { status: 'succeeded' }
+          : { status: 'requires_action', clientSecret: `pi_${hex(12)}_secret_${hex(12)}` }
       }
       return { status: 'declined', declineCode: outcome.declineCode }
     },

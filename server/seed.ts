@@ -61,7 +61,9 @@ export async function seedAccount(db: Database.Database, options: SeedAccountOpt
   const ago = (ms: number) => new Date(anchor.getTime() - ms).toISOString()
 
   db.transaction(() => {
-    db.prepare('INSERT INTO accounts (id, currency, topup_min, topup_max, topup_presets, locale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare(
+      'INSERT INTO accounts (id, currency, topup_min, topup_max, topup_presets, locale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       accountId,
       currency,
       wallet.topUp.min.amount,
@@ -96,14 +98,37 @@ export async function seedAccount(db: Database.Database, options: SeedAccountOpt
        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     for (const [i, c] of cards.entries()) {
-      insertCard.run(accountId, c.id, c.type, c.brand, c.last4, c.expMonth, c.expYear, c.wallet ?? null, c.bankName ?? null, c.holderName ?? null, c.isDefault ? 1 : 0, ago((cards.length - i) * 60_000))
+      insertCard.run(
+        accountId,
+        c.id,
+        c.type,
+        c.brand,
+        c.last4,
+        c.expMonth,
+        c.expYear,
+        c.wallet ?? null,
+        c.bankName ?? null,
+        c.holderName ?? null,
+        c.isDefault ? 1 : 0,
+        ago((cards.length - i) * 60_000),
+      )
     }
     const insertPlan = db.prepare(
       `INSERT INTO plans (account_id, id, product, name, description, price_amount, currency, interval, interval_count, sort)
        VALUES (?, ?, 'platform', ?, ?, ?, ?, ?, ?, ?)`,
     )
     for (const [i, p] of plans.entries()) {
-      insertPlan.run(accountId, p.id, p.name, p.description ?? null, p.price.amount, p.price.currency, p.interval, p.intervalCount, i)
+      insertPlan.run(
+        accountId,
+        p.id,
+        p.name,
+        p.description ?? null,
+        p.price.amount,
+        p.price.currency,
+        p.interval,
+        p.intervalCount,
+        i,
+      )
     }
     const insertSub = db.prepare(
       `INSERT INTO subscriptions (account_id, id, kind, product, plan_id, name, description, status, price_amount, currency, quantity,
@@ -112,15 +137,35 @@ export async function seedAccount(db: Database.Database, options: SeedAccountOpt
     )
     for (const [i, s] of subscriptions.entries()) {
       insertSub.run(
-        accountId, s.id, s.kind, s.kind === 'platform' ? 'platform' : null, s.planId ?? null, s.name, s.description ?? null,
-        s.status === 'unknown' ? (s.rawStatus ?? 'unknown') : s.status, s.price?.amount ?? null, s.price?.currency ?? null, s.quantity,
-        s.interval, s.intervalCount, s.startDate, s.currentPeriodEnd, s.cancelAtPeriodEnd ? 1 : 0, s.canceledAt ?? null,
-        s.trialEnd ?? null, s.paymentMethodId, s.manageUrl ?? null, i,
+        accountId,
+        s.id,
+        s.kind,
+        s.kind === 'platform' ? 'platform' : null,
+        s.planId ?? null,
+        s.name,
+        s.description ?? null,
+        s.status === 'unknown' ? (s.rawStatus ?? 'unknown') : s.status,
+        s.price?.amount ?? null,
+        s.price?.currency ?? null,
+        s.quantity,
+        s.interval,
+        s.intervalCount,
+        s.startDate,
+        s.currentPeriodEnd,
+        s.cancelAtPeriodEnd ? 1 : 0,
+        s.canceledAt ?? null,
+        s.trialEnd ?? null,
+        s.paymentMethodId,
+        s.manageUrl ?? null,
+        i,
       )
     }
-    const insertCredit = db.prepare('INSERT INTO wallet_credits (account_id, id, description, amount, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+    const insertCredit = db.prepare(
+      'INSERT INTO wallet_credits (account_id, id, description, amount, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     for (const c of wallet.credits) {
-      if (c.remaining.amount > 0) insertCredit.run(accountId, c.id, c.description ?? null, c.remaining.amount, c.grantedAt ?? at, c.expiresAt)
+      if (c.remaining.amount > 0)
+        insertCredit.run(accountId, c.id, c.description ?? null, c.remaining.amount, c.grantedAt ?? at, c.expiresAt)
     }
 
     // Wallet deltas come from consecutive balances, so they add up to the seeded balance
@@ -133,11 +178,29 @@ export async function seedAccount(db: Database.Database, options: SeedAccountOpt
       `INSERT INTO ledger_entries (account_id, id, created_at, type, status, description, amount, currency, wallet_delta, balance_after,
          usage_unit, usage_quantity, invoice_id, payment_method_id, failure_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    const insertInvoice = db.prepare('INSERT OR IGNORE INTO invoices (account_id, id, number, created_at) VALUES (?, ?, ?, ?)')
+    const insertInvoice = db.prepare(
+      'INSERT OR IGNORE INTO invoices (account_id, id, number, created_at) VALUES (?, ?, ?, ?)',
+    )
     if (opening !== 0) {
       const openedAt = entries[0] ? new Date(Date.parse(entries[0].createdAt) - 60_000).toISOString() : at
       const description = locale === 'es' ? 'Saldo inicial' : 'Opening balance'
-      insertEntry.run(accountId, 'txn_opening', openedAt, 'adjustment', 'succeeded', description, opening, currency, opening, opening, null, null, null, null, null)
+      insertEntry.run(
+        accountId,
+        'txn_opening',
+        openedAt,
+        'adjustment',
+        'succeeded',
+        description,
+        opening,
+        currency,
+        opening,
+        opening,
+        null,
+        null,
+        null,
+        null,
+        null,
+      )
     }
     let running = opening
     for (const e of entries) {
@@ -148,14 +211,42 @@ export async function seedAccount(db: Database.Database, options: SeedAccountOpt
       }
       if (e.invoice) insertInvoice.run(accountId, e.invoice.id, e.invoice.number, e.createdAt)
       insertEntry.run(
-        accountId, e.id, new Date(e.createdAt).toISOString(), e.type, e.status, e.description, e.amount?.amount ?? null,
-        e.amount?.currency ?? currency, delta, e.balanceAfter?.amount ?? null, e.usage?.unit ?? null, e.usage?.quantity ?? null,
-        e.invoice?.id ?? null, e.paymentMethodId ?? null, e.failureReason ?? null,
+        accountId,
+        e.id,
+        new Date(e.createdAt).toISOString(),
+        e.type,
+        e.status,
+        e.description,
+        e.amount?.amount ?? null,
+        e.amount?.currency ?? currency,
+        delta,
+        e.balanceAfter?.amount ?? null,
+        e.usage?.unit ?? null,
+        e.usage?.quantity ?? null,
+        e.invoice?.id ?? null,
+        e.paymentMethodId ?? null,
+        e.failureReason ?? null,
       )
     }
     if (running !== wallet.balance.amount) {
       const fix = wallet.balance.amount - running
-      insertEntry.run(accountId, 'txn_seed_adjustment', at, 'adjustment', 'succeeded', locale === 'es' ? 'Ajuste' : 'Adjustment', fix, currency, fix, wallet.balance.amount, null, null, null, null, null)
+      insertEntry.run(
+        accountId,
+        'txn_seed_adjustment',
+        at,
+        'adjustment',
+        'succeeded',
+        locale === 'es' ? 'Ajuste' : 'Adjustment',
+        fix,
+        currency,
+        fix,
+        wallet.balance.amount,
+        null,
+        null,
+        null,
+        null,
+        null,
+      )
     }
 
     const ar = wallet.autoRecharge
@@ -175,7 +266,9 @@ export async function seedAccount(db: Database.Database, options: SeedAccountOpt
       at,
     )
     if (ar.lastAttempt) {
-      db.prepare('INSERT INTO auto_recharge_attempts (account_id, at, outcome, amount, decline_code, entry_id) VALUES (?, ?, ?, ?, ?, NULL)').run(
+      db.prepare(
+        'INSERT INTO auto_recharge_attempts (account_id, at, outcome, amount, decline_code, entry_id) VALUES (?, ?, ?, ?, ?, NULL)',
+      ).run(
         accountId,
         ar.lastAttempt.at,
         ar.lastAttempt.outcome,

@@ -132,7 +132,8 @@ function encodeCursor(createdAt: string, seq: number): string {
 function decodeCursor(cursor: string): [string, number] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && typeof value[0] === 'string' && Number.isSafeInteger(value[1])) return [value[0], value[1]]
+    if (Array.isArray(value) && typeof value[0] === 'string' && Number.isSafeInteger(value[1]))
+      return [value[0], value[1]]
   } catch {
     // Falls through to the validation error.
   }
@@ -142,14 +143,18 @@ function decodeCursor(cursor: string): [string, number] {
 function profileErrors(profile: BillingProfile): FieldErrors | null {
   const errors: FieldErrors = {}
   if (!profile.name?.trim()) errors.name = 'required'
-  if (typeof profile.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(profile.email.trim())) errors.email = 'invalid'
+  if (typeof profile.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(profile.email.trim()))
+    errors.email = 'invalid'
   if (!profile.address?.line1?.trim()) errors['address.line1'] = 'required'
   if (!profile.address?.city?.trim()) errors['address.city'] = 'required'
   if (!/^[A-Za-z]{2}$/.test(profile.address?.country ?? '')) errors['address.country'] = 'invalid'
   return Object.keys(errors).length > 0 ? errors : null
 }
 
-export function createSqliteBillingService(db: Database.Database, options: SqliteBillingServiceOptions): SqliteBillingService {
+export function createSqliteBillingService(
+  db: Database.Database,
+  options: SqliteBillingServiceOptions,
+): SqliteBillingService {
   const accountId = options.accountId
   if (typeof accountId !== 'string' || accountId === '') {
     throw new TypeError('createSqliteBillingService needs { accountId }: the sub-account this caller may see.')
@@ -181,9 +186,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
   }
 
   function account(): AccountRow {
-    const row = db.prepare('SELECT currency, topup_min, topup_max, topup_presets, locale FROM accounts WHERE id = ?').get(accountId) as
-      | AccountRow
-      | undefined
+    const row = db
+      .prepare('SELECT currency, topup_min, topup_max, topup_presets, locale FROM accounts WHERE id = ?')
+      .get(accountId) as AccountRow | undefined
     if (!row) throw notFound('billing account')
     return row
   }
@@ -192,7 +197,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
 
   function balance(): number {
     const row = db
-      .prepare("SELECT COALESCE(SUM(wallet_delta), 0) AS b FROM ledger_entries WHERE account_id = ? AND status = 'succeeded'")
+      .prepare(
+        "SELECT COALESCE(SUM(wallet_delta), 0) AS b FROM ledger_entries WHERE account_id = ? AND status = 'succeeded'",
+      )
       .get(accountId) as { b: number }
     return row.b
   }
@@ -269,7 +276,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
     const r = rechargeRow()
     const m = (amount: number): Money => ({ amount, currency })
     const last = db
-      .prepare('SELECT at, outcome, amount, decline_code FROM auto_recharge_attempts WHERE account_id = ? ORDER BY seq DESC LIMIT 1')
+      .prepare(
+        'SELECT at, outcome, amount, decline_code FROM auto_recharge_attempts WHERE account_id = ? ORDER BY seq DESC LIMIT 1',
+      )
       .get(accountId) as Row | undefined
     return {
       enabled: r.enabled === 1,
@@ -331,15 +340,17 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
   function paymentMethods(): PaymentMethod[] {
     return (
       db
-        .prepare('SELECT * FROM payment_methods WHERE account_id = ? AND removed_at IS NULL ORDER BY is_default DESC, created_at, id')
+        .prepare(
+          'SELECT * FROM payment_methods WHERE account_id = ? AND removed_at IS NULL ORDER BY is_default DESC, created_at, id',
+        )
         .all(accountId) as Row[]
     ).map(toPaymentMethod)
   }
 
   function card(id: string): PaymentMethod & { providerId: string | null } {
-    const r = db.prepare('SELECT * FROM payment_methods WHERE account_id = ? AND id = ? AND removed_at IS NULL').get(accountId, id) as
-      | Row
-      | undefined
+    const r = db
+      .prepare('SELECT * FROM payment_methods WHERE account_id = ? AND id = ? AND removed_at IS NULL')
+      .get(accountId, id) as Row | undefined
     if (!r) throw notFound(`payment method ${id}`)
     return { ...toPaymentMethod(r), providerId: str(r.provider_id) }
   }
@@ -376,16 +387,22 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
   }
 
   function subscription(id: string): Subscription {
-    const r = db.prepare('SELECT * FROM subscriptions WHERE account_id = ? AND id = ?').get(accountId, id) as Row | undefined
+    const r = db.prepare('SELECT * FROM subscriptions WHERE account_id = ? AND id = ?').get(accountId, id) as
+      | Row
+      | undefined
     if (!r) throw notFound(`subscription ${id}`)
     return toSubscription(r)
   }
 
   function plansFor(sub: Subscription): Plan[] {
     if (sub.kind !== 'platform' || !sub.planId) return []
-    const product = (db.prepare('SELECT product FROM subscriptions WHERE account_id = ? AND id = ?').get(accountId, sub.id) as Row).product
+    const product = (
+      db.prepare('SELECT product FROM subscriptions WHERE account_id = ? AND id = ?').get(accountId, sub.id) as Row
+    ).product
     return (
-      db.prepare('SELECT * FROM plans WHERE account_id = ? AND product = ? ORDER BY sort, id').all(accountId, product ?? 'platform') as Row[]
+      db
+        .prepare('SELECT * FROM plans WHERE account_id = ? AND product = ? ORDER BY sort, id')
+        .all(accountId, product ?? 'platform') as Row[]
     ).map((r) => ({
       id: String(r.id),
       name: String(r.name),
@@ -446,7 +463,11 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
       where.push('e.created_at < ?')
       args.push(to)
     }
-    const total = (db.prepare(`SELECT COUNT(*) AS n FROM ledger_entries e WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n
+    const total = (
+      db.prepare(`SELECT COUNT(*) AS n FROM ledger_entries e WHERE ${where.join(' AND ')}`).get(...args) as {
+        n: number
+      }
+    ).n
     if (input.cursor) {
       const [at, seq] = decodeCursor(input.cursor)
       where.push('(e.created_at < ? OR (e.created_at = ? AND e.seq < ?))')
@@ -530,15 +551,16 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
     }
   }
 
-  function recordAttempt(at: Date, outcome: 'succeeded' | 'failed' | 'skipped_cap', amount: number, declineCode: string | null, entryId: string | null) {
-    db.prepare('INSERT INTO auto_recharge_attempts (account_id, at, outcome, amount, decline_code, entry_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-      accountId,
-      iso(at),
-      outcome,
-      amount,
-      declineCode,
-      entryId,
-    )
+  function recordAttempt(
+    at: Date,
+    outcome: 'succeeded' | 'failed' | 'skipped_cap',
+    amount: number,
+    declineCode: string | null,
+    entryId: string | null,
+  ) {
+    db.prepare(
+      'INSERT INTO auto_recharge_attempts (account_id, at, outcome, amount, decline_code, entry_id) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(accountId, iso(at), outcome, amount, declineCode, entryId)
   }
 
   interface RechargePlan {
@@ -683,18 +705,28 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
   }
 
   const getKey = (key: string) =>
-    db.prepare('SELECT operation, fingerprint, state, result, created_at FROM idempotency_keys WHERE account_id = ? AND key = ?').get(accountId, key) as
-      | KeyRow
-      | undefined
+    db
+      .prepare(
+        'SELECT operation, fingerprint, state, result, created_at FROM idempotency_keys WHERE account_id = ? AND key = ?',
+      )
+      .get(accountId, key) as KeyRow | undefined
 
-  function putKey(key: string, operation: string, fingerprint: string, state: KeyRow['state'], result: unknown, at: Date) {
+  function putKey(
+    key: string,
+    operation: string,
+    fingerprint: string,
+    state: KeyRow['state'],
+    result: unknown,
+    at: Date,
+  ) {
     db.prepare(
       `INSERT INTO idempotency_keys (account_id, key, operation, fingerprint, state, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (account_id, key) DO UPDATE SET state = excluded.state, result = excluded.result, created_at = excluded.created_at`,
     ).run(accountId, key, operation, fingerprint, state, result === undefined ? null : JSON.stringify(result), iso(at))
   }
 
-  const dropKey = (key: string) => db.prepare('DELETE FROM idempotency_keys WHERE account_id = ? AND key = ?').run(accountId, key)
+  const dropKey = (key: string) =>
+    db.prepare('DELETE FROM idempotency_keys WHERE account_id = ? AND key = ?').run(accountId, key)
 
   function reused(key: string): BillingError {
     return conflict(`The idempotency key "${key}" was already used with different parameters.`)
@@ -717,11 +749,14 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
     operation: 'addFunds' | 'changePlan'
     key: string
     fingerprint: string
-    prepare(at: Date): { charge: { card: PaymentMethod & { providerId: string | null }; amount: Money; description: string } | null }
+    prepare(at: Date): {
+      charge: { card: PaymentMethod & { providerId: string | null }; amount: Money; description: string } | null
+    }
     commit(at: Date, cardId: string | null): string
   }): Promise<string> {
     const { operation, key, fingerprint } = spec
-    if (typeof key !== 'string' || key.trim() === '') throw validation({ idempotencyKey: 'required' }, 'idempotencyKey is required.')
+    if (typeof key !== 'string' || key.trim() === '')
+      throw validation({ idempotencyKey: 'required' }, 'idempotencyKey is required.')
     const lock = `${accountId}\u0000${key}`
     const busy = running.get(lock)
     if (busy) {
@@ -729,7 +764,11 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
       await busy.promise.catch(() => {})
     }
 
-    type First = { done: string } | { declined: string } | { action: string } | { pending: ReturnType<typeof spec.prepare>; authenticated: boolean }
+    type First =
+      | { done: string }
+      | { declined: string }
+      | { action: string }
+      | { pending: ReturnType<typeof spec.prepare>; authenticated: boolean }
     const begin = (at: Date): First => {
       const record = getKey(key)
       let authenticated = false
@@ -787,7 +826,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
             const at = now()
             const first = begin(at)
             if (!('pending' in first)) return first
-            const outcome = first.pending.charge ? (payments.charge(request(first.pending.charge, first.authenticated), at) as ChargeOutcome) : null
+            const outcome = first.pending.charge
+              ? (payments.charge(request(first.pending.charge, first.authenticated), at) as ChargeOutcome)
+              : null
             return settle(at, first.pending, outcome)
           }),
         )
@@ -848,10 +889,15 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
   function nextInvoice(at: Date): { id: string; number: string } {
     const year = at.getUTCFullYear()
     const row = db
-      .prepare("SELECT COUNT(*) AS n FROM invoices WHERE account_id = ? AND created_at >= ? AND created_at < ?")
+      .prepare('SELECT COUNT(*) AS n FROM invoices WHERE account_id = ? AND created_at >= ? AND created_at < ?')
       .get(accountId, iso(new Date(Date.UTC(year, 0, 1))), iso(new Date(Date.UTC(year + 1, 0, 1)))) as { n: number }
     const invoice = { id: newId('in'), number: `INV-${year}-${String(row.n + 1).padStart(4, '0')}` }
-    db.prepare('INSERT INTO invoices (account_id, id, number, created_at) VALUES (?, ?, ?, ?)').run(accountId, invoice.id, invoice.number, iso(at))
+    db.prepare('INSERT INTO invoices (account_id, id, number, created_at) VALUES (?, ?, ?, ?)').run(
+      accountId,
+      invoice.id,
+      invoice.number,
+      iso(at),
+    )
     return invoice
   }
 
@@ -884,7 +930,11 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
     const span = end.getTime() - start.getTime()
     const fraction = span > 0 ? Math.min(1, Math.max(0, (end.getTime() - at.getTime()) / span)) : 0
     const currency = plan.price.currency
-    const base = { subscriptionId: sub.id, planId: plan.id, nextCycle: { amount: { amount: newTotal, currency }, date: endIso } }
+    const base = {
+      subscriptionId: sub.id,
+      planId: plan.id,
+      nextCycle: { amount: { amount: newTotal, currency }, date: endIso },
+    }
     if (newTotal <= oldTotal) return { ...base, effective: 'period_end', dueToday: { amount: 0, currency }, lines: [] }
     const credit = -Math.round(oldTotal * fraction)
     const charge = Math.round(newTotal * fraction)
@@ -936,7 +986,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
 
     async listSubscriptions() {
       account()
-      return (db.prepare('SELECT * FROM subscriptions WHERE account_id = ? ORDER BY sort, id').all(accountId) as Row[]).map(toSubscription)
+      return (
+        db.prepare('SELECT * FROM subscriptions WHERE account_id = ? ORDER BY sort, id').all(accountId) as Row[]
+      ).map(toSubscription)
     },
 
     async listPaymentMethods() {
@@ -986,11 +1038,11 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
     async resumeSubscription(subscriptionId: string, context?: ServiceContext) {
       return once(context, 'resumeSubscription', subscriptionId, () => {
         const sub = subscription(subscriptionId)
-        if (sub.status === 'canceled' || !sub.cancelAtPeriodEnd) throw conflict('The subscription is not set to cancel.')
-        db.prepare('UPDATE subscriptions SET cancel_at_period_end = 0, canceled_at = NULL, cancel_reason = NULL, cancel_comment = NULL WHERE account_id = ? AND id = ?').run(
-          accountId,
-          sub.id,
-        )
+        if (sub.status === 'canceled' || !sub.cancelAtPeriodEnd)
+          throw conflict('The subscription is not set to cancel.')
+        db.prepare(
+          'UPDATE subscriptions SET cancel_at_period_end = 0, canceled_at = NULL, cancel_reason = NULL, cancel_comment = NULL WHERE account_id = ? AND id = ?',
+        ).run(accountId, sub.id)
         return subscription(sub.id)
       })
     },
@@ -1062,9 +1114,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
 
     async attachPaymentMethod(input: AttachPaymentMethodInput, context?: ServiceContext) {
       const setupIntentId = String(input.setupIntentId ?? '').split('_secret_')[0]
-      const intent = db.prepare('SELECT payment_method_id FROM setup_intents WHERE account_id = ? AND id = ?').get(accountId, setupIntentId) as
-        | { payment_method_id: string | null }
-        | undefined
+      const intent = db
+        .prepare('SELECT payment_method_id FROM setup_intents WHERE account_id = ? AND id = ?')
+        .get(accountId, setupIntentId) as { payment_method_id: string | null } | undefined
       if (!intent) throw notFound(`SetupIntent ${setupIntentId}`)
       // The same SetupIntent attached twice (a retried request) gives back the same card.
       if (intent.payment_method_id) return card(intent.payment_method_id)
@@ -1075,14 +1127,20 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
         now: now(),
       })
       return once(context, 'attachPaymentMethod', input, (at) => {
-        const again = db.prepare('SELECT payment_method_id FROM setup_intents WHERE account_id = ? AND id = ?').get(accountId, setupIntentId) as {
+        const again = db
+          .prepare('SELECT payment_method_id FROM setup_intents WHERE account_id = ? AND id = ?')
+          .get(accountId, setupIntentId) as {
           payment_method_id: string | null
         }
         if (again.payment_method_id) return card(again.payment_method_id)
         const id = newId('pm')
         const makeDefault = input.makeDefault === true || !defaultCard()
         if (makeDefault) db.prepare('UPDATE payment_methods SET is_default = 0 WHERE account_id = ?').run(accountId)
-        const holder = (db.prepare('SELECT name FROM billing_profiles WHERE account_id = ?').get(accountId) as { name?: string } | undefined)?.name
+        const holder = (
+          db.prepare('SELECT name FROM billing_profiles WHERE account_id = ?').get(accountId) as
+            | { name?: string }
+            | undefined
+        )?.name
         db.prepare(
           `INSERT INTO payment_methods (account_id, id, provider_id, type, brand, last4, exp_month, exp_year, wallet, holder_name, is_default, created_at)
            VALUES (?, ?, ?, 'card', ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -1099,7 +1157,11 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
           makeDefault ? 1 : 0,
           iso(at),
         )
-        db.prepare('UPDATE setup_intents SET payment_method_id = ? WHERE account_id = ? AND id = ?').run(id, accountId, setupIntentId)
+        db.prepare('UPDATE setup_intents SET payment_method_id = ? WHERE account_id = ? AND id = ?').run(
+          id,
+          accountId,
+          setupIntentId,
+        )
         if (makeDefault) rearm(at)
         return card(id)
       })
@@ -1118,7 +1180,11 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
         if (target.isDefault && rechargeRow().enabled === 1) {
           throw conflict('Auto-recharge charges this default card; turn it off or pick another default first.')
         }
-        db.prepare('UPDATE payment_methods SET removed_at = ?, is_default = 0 WHERE account_id = ? AND id = ?').run(iso(at), accountId, target.id)
+        db.prepare('UPDATE payment_methods SET removed_at = ?, is_default = 0 WHERE account_id = ? AND id = ?').run(
+          iso(at),
+          accountId,
+          target.id,
+        )
         return null
       })
     },
@@ -1129,7 +1195,10 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
         if (!target.isDefault) {
           // Clear first: the partial unique index allows one default at any moment.
           db.prepare('UPDATE payment_methods SET is_default = 0 WHERE account_id = ?').run(accountId)
-          db.prepare('UPDATE payment_methods SET is_default = 1 WHERE account_id = ? AND id = ?').run(accountId, target.id)
+          db.prepare('UPDATE payment_methods SET is_default = 1 WHERE account_id = ? AND id = ?').run(
+            accountId,
+            target.id,
+          )
           rearm(at)
         }
         return paymentMethods()
@@ -1141,7 +1210,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
       const errors = profileErrors(profile)
       if (errors) throw validation(errors)
       once(context, 'updateBillingProfile', profile, (at) => {
-        const taxId = profile.taxId?.value?.trim() ? { type: profile.taxId.type, value: profile.taxId.value.trim() } : null
+        const taxId = profile.taxId?.value?.trim()
+          ? { type: profile.taxId.type, value: profile.taxId.value.trim() }
+          : null
         db.prepare(
           `INSERT INTO billing_profiles (account_id, name, company, email, line1, line2, city, region, postal_code, country,
              tax_id_type, tax_id_value, wallet_receipts, updated_at)
@@ -1180,7 +1251,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
         prepare() {
           const errors = topUpErrors(walletRules(), input.amount)
           if (errors) throw validation(errors)
-          return { charge: { card: card(input.paymentMethodId), amount: { ...input.amount }, description: words().topUp } }
+          return {
+            charge: { card: card(input.paymentMethodId), amount: { ...input.amount }, description: words().topUp },
+          }
         },
         commit(at, cardId) {
           return appendEntry({
@@ -1255,7 +1328,9 @@ export function createSqliteBillingService(db: Database.Database, options: Sqlit
           usage: { unit, quantity },
           at,
         })
-        const spend = db.prepare('INSERT INTO credit_spends (account_id, credit_id, entry_id, amount) VALUES (?, ?, ?, ?)')
+        const spend = db.prepare(
+          'INSERT INTO credit_spends (account_id, credit_id, entry_id, amount) VALUES (?, ?, ?, ?)',
+        )
         for (const [creditId, amount] of spends) spend.run(accountId, creditId, usageId, amount)
         const rechargeId = syncPayments ? rechargeInline(at) : null
         return [usageId, rechargeId]

@@ -13,7 +13,14 @@ export {
   type BillingProviderProps,
   type ThemeName,
 } from './provider'
-export { useBillingI18n, en as enMessages, es as esMessages, type BillingLocale, type BillingMessages, type DeepPartial } from './i18n'
+export {
+  useBillingI18n,
+  en as enMessages,
+  es as esMessages,
+  type BillingLocale,
+  type BillingMessages,
+  type DeepPartial,
+} from './i18n'
 export {
   currencyExponent,
   formatMoney,

@@ -123,7 +123,9 @@ export const ServerErrors: Story = {
     await expect(notice).toHaveTextContent('Hay datos que corregir.')
     await expect(notice).toHaveTextContent('El teléfono debe incluir la clave del país.')
     await expect(canvas.getByRole('textbox', { name: 'Código postal' })).toHaveFocus()
-    await expect(canvas.getByRole('textbox', { name: 'Número' })).toHaveAccessibleDescription('El RFC no está inscrito en el SAT.')
+    await expect(canvas.getByRole('textbox', { name: 'Número' })).toHaveAccessibleDescription(
+      'El RFC no está inscrito en el SAT.',
+    )
     await expect(args.onSaved).not.toHaveBeenCalled()
   },
 }
@@ -139,7 +141,9 @@ export const SaveFailed: Story = {
     await userEvent.clear(city)
     await userEvent.type(city, 'Guadalajara')
     await userEvent.click(canvas.getByRole('button', { name: 'Save' }))
-    await expect(await card(canvasElement).findByRole('alert')).toHaveTextContent("We couldn't reach the billing service.")
+    await expect(await card(canvasElement).findByRole('alert')).toHaveTextContent(
+      "We couldn't reach the billing service.",
+    )
     await expect(city).toHaveValue('Guadalajara')
   },
 }

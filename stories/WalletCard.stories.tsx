@@ -67,7 +67,10 @@ export const Populated: Story = {}
 
 export const Loading: Story = {
   parameters: billing({
-    adapter: () => ({ ...createMemoryAdapter({ seed: 7, now: () => NOW }), getWallet: () => new Promise<Wallet>(() => {}) }),
+    adapter: () => ({
+      ...createMemoryAdapter({ seed: 7, now: () => NOW }),
+      getWallet: () => new Promise<Wallet>(() => {}),
+    }),
   }),
 }
 
@@ -171,7 +174,9 @@ export const AddFunds: Story = {
 
 /** A declined card says why and keeps the amount. */
 export const AddFundsDeclined: Story = {
-  parameters: billing({ memory: { faults: { addFunds: { code: 'card_declined', declineCode: 'insufficient_funds' } } } }),
+  parameters: billing({
+    memory: { faults: { addFunds: { code: 'card_declined', declineCode: 'insufficient_funds' } } },
+  }),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Agregar Fondos' }))

@@ -126,7 +126,10 @@ export function sanitizeSubscription(value: unknown): Subscription {
   const v = obj(value, 'subscription')
   const status = oneOf(v.status, SUBSCRIPTION_STATUSES)
   const kind = v.kind === 'platform' || v.kind === 'resale' || v.kind === 'marketplace' ? v.kind : 'resale'
-  const interval = typeof v.interval === 'string' && (INTERVALS as string[]).includes(v.interval) ? (v.interval as BillingInterval) : null
+  const interval =
+    typeof v.interval === 'string' && (INTERVALS as string[]).includes(v.interval)
+      ? (v.interval as BillingInterval)
+      : null
   const quantity = int(v.quantity)
   const intervalCount = int(v.intervalCount)
   return {
@@ -193,9 +196,10 @@ export function sanitizeBillingProfile(value: unknown): BillingProfile | null {
   if (value === null || value === undefined) return null
   const v = obj(value, 'billing profile')
   const a = isObj(v.address) ? v.address : {}
-  const taxId = isObj(v.taxId) && str(v.taxId.type) && str(v.taxId.value)
-    ? { type: str(v.taxId.type, 32) as string, value: str(v.taxId.value, 64) as string }
-    : null
+  const taxId =
+    isObj(v.taxId) && str(v.taxId.type) && str(v.taxId.value)
+      ? { type: str(v.taxId.type, 32) as string, value: str(v.taxId.value, 64) as string }
+      : null
   return {
     name: str(v.name, 500) ?? '',
     company: optStr(v.company, 500),
@@ -268,7 +272,9 @@ export function sanitizeWallet(value: unknown): Wallet {
     topUp: {
       min: sanitizeMoney(topUp.min) ?? { amount: 1, currency },
       max: sanitizeMoney(topUp.max) ?? { amount: Number.MAX_SAFE_INTEGER, currency },
-      presets: Array.isArray(topUp.presets) ? topUp.presets.map(sanitizeMoney).filter((m): m is Money => m !== null) : [],
+      presets: Array.isArray(topUp.presets)
+        ? topUp.presets.map(sanitizeMoney).filter((m): m is Money => m !== null)
+        : [],
     },
     autoRecharge: sanitizeAutoRecharge(v.autoRecharge, currency),
   }
@@ -276,12 +282,17 @@ export function sanitizeWallet(value: unknown): Wallet {
 
 export function sanitizeLedgerEntry(value: unknown): LedgerEntry {
   const v = obj(value, 'ledger entry')
-  const usage = isObj(v.usage) && (USAGE_UNITS as readonly unknown[]).includes(v.usage.unit) && int(v.usage.quantity) !== null
-    ? { unit: v.usage.unit as UsageUnit, quantity: int(v.usage.quantity) as number }
-    : null
-  const invoice = isObj(v.invoice) && str(v.invoice.id)
-    ? { id: str(v.invoice.id, 200) as string, number: str(v.invoice.number, 100) ?? (str(v.invoice.id, 100) as string) }
-    : null
+  const usage =
+    isObj(v.usage) && (USAGE_UNITS as readonly unknown[]).includes(v.usage.unit) && int(v.usage.quantity) !== null
+      ? { unit: v.usage.unit as UsageUnit, quantity: int(v.usage.quantity) as number }
+      : null
+  const invoice =
+    isObj(v.invoice) && str(v.invoice.id)
+      ? {
+          id: str(v.invoice.id, 200) as string,
+          number: str(v.invoice.number, 100) ?? (str(v.invoice.id, 100) as string),
+        }
+      : null
   return {
     id: reqStr(v.id, 'ledger entry id', 200),
     createdAt: isoDate(v.createdAt) ?? invalid('ledger entry date'),
@@ -318,7 +329,10 @@ export function sanitizeInvoiceLinks(value: unknown): InvoiceLinks {
 
 export function sanitizePlan(value: unknown): Plan {
   const v = obj(value, 'plan')
-  const interval = typeof v.interval === 'string' && (INTERVALS as string[]).includes(v.interval) ? (v.interval as BillingInterval) : 'month'
+  const interval =
+    typeof v.interval === 'string' && (INTERVALS as string[]).includes(v.interval)
+      ? (v.interval as BillingInterval)
+      : 'month'
   return {
     id: reqStr(v.id, 'plan id', 200),
     name: reqStr(v.name, 'plan name', 500),
@@ -342,12 +356,19 @@ export function sanitizePlanChangePreview(value: unknown): PlanChangePreview {
     planId: reqStr(v.planId, 'plan id'),
     effective: v.effective === 'period_end' ? 'period_end' : 'now',
     dueToday: reqMoney(v.dueToday, 'amount due today'),
-    nextCycle: { amount: reqMoney(next.amount, 'next cycle amount'), date: isoDate(next.date) ?? invalid('next cycle date') },
+    nextCycle: {
+      amount: reqMoney(next.amount, 'next cycle amount'),
+      date: isoDate(next.date) ?? invalid('next cycle date'),
+    },
     lines: Array.isArray(v.lines)
-      ? list(v.lines, 'proration lines', lenient((line) => {
-          const l = obj(line, 'proration line')
-          return { description: str(l.description, 500) ?? '', amount: reqMoney(l.amount, 'proration amount') }
-        }))
+      ? list(
+          v.lines,
+          'proration lines',
+          lenient((line) => {
+            const l = obj(line, 'proration line')
+            return { description: str(l.description, 500) ?? '', amount: reqMoney(l.amount, 'proration amount') }
+          }),
+        )
       : [],
   }
 }

@@ -23,14 +23,7 @@ export type IsoDateTime = string
 /** platform: the CRM's own SaaS plan; resale: services bought through the agency; marketplace: apps. */
 export type SubscriptionKind = 'platform' | 'resale' | 'marketplace'
 
-export const SUBSCRIPTION_STATUSES = [
-  'active',
-  'trialing',
-  'past_due',
-  'paused',
-  'canceled',
-  'incomplete',
-] as const
+export const SUBSCRIPTION_STATUSES = ['active', 'trialing', 'past_due', 'paused', 'canceled', 'incomplete'] as const
 /** `unknown` is what any status the panel does not know becomes at the boundary. */
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number] | 'unknown'
 
@@ -62,13 +55,7 @@ export interface Subscription {
   manageUrl?: string | null
 }
 
-export const CANCEL_REASONS = [
-  'too_expensive',
-  'missing_features',
-  'switched_service',
-  'unused',
-  'other',
-] as const
+export const CANCEL_REASONS = ['too_expensive', 'missing_features', 'switched_service', 'unused', 'other'] as const
 export type CancelReason = (typeof CANCEL_REASONS)[number]
 
 export interface CancelSubscriptionInput {
@@ -112,15 +99,7 @@ export interface ChangePlanInput {
 // Payment methods
 // ---------------------------------------------------------------------------------------------
 
-export const CARD_BRANDS = [
-  'visa',
-  'mastercard',
-  'amex',
-  'discover',
-  'diners',
-  'jcb',
-  'unionpay',
-] as const
+export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'diners', 'jcb', 'unionpay'] as const
 export type CardBrand = (typeof CARD_BRANDS)[number] | 'unknown'
 
 export type PaymentMethodType = 'card' | 'bank_account' | 'unknown'

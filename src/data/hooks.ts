@@ -33,7 +33,10 @@ export function usePlans(subscriptionId: string, options: { enabled?: boolean } 
 export function usePlanChangePreview(subscriptionId: string, planId: string | null) {
   const { adapter, scope, queryClient } = useBillingContext()
   return useQuery(
-    { ...planPreviewQuery(adapter, scope, subscriptionId, planId ?? ''), enabled: planId !== null && Boolean(adapter.previewPlanChange) },
+    {
+      ...planPreviewQuery(adapter, scope, subscriptionId, planId ?? ''),
+      enabled: planId !== null && Boolean(adapter.previewPlanChange),
+    },
     queryClient,
   )
 }

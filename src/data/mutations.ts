@@ -37,7 +37,7 @@ function refreshOnStale(client: QueryClient, error: unknown, keys: readonly (rea
 
 function useBillingMutation<TInput, TResult>(config: {
   run: (adapter: BillingAdapter, input: TInput) => Promise<TResult>
-  onSuccess?: (client: QueryClient, scope: string, result: TResult, input: TInput) => Promise<unknown> | void
+  onSuccess?: (client: QueryClient, scope: string, result: TResult, input: TInput) => unknown
   staleKeys?: (scope: string) => readonly (readonly unknown[])[]
   onMutate?: (client: QueryClient, scope: string, input: TInput) => Promise<unknown> | unknown
   onError?: (client: QueryClient, scope: string, error: BillingError, input: TInput, context: unknown) => void
@@ -164,7 +164,9 @@ export function useRemovePaymentMethod() {
   return useBillingMutation<string, void>({
     run: (adapter, id) => require(adapter, 'removePaymentMethod')(id),
     onSuccess: (client, scope, _result, id) => {
-      client.setQueryData<PaymentMethod[]>(billingKeys.paymentMethods(scope), (list) => list?.filter((m) => m.id !== id))
+      client.setQueryData<PaymentMethod[]>(billingKeys.paymentMethods(scope), (list) =>
+        list?.filter((m) => m.id !== id),
+      )
       return client.invalidateQueries({ queryKey: billingKeys.paymentMethods(scope) })
     },
     staleKeys: (scope) => [billingKeys.paymentMethods(scope)],

@@ -1,7 +1,14 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Money } from '../adapter/types'
 import type { FormatMoneyOptions } from '../money/format'
-import { CATALOGS, catalogLocale, mergeMessages, type BillingLocale, type BillingMessages, type DeepPartial } from './catalog'
+import {
+  CATALOGS,
+  catalogLocale,
+  mergeMessages,
+  type BillingLocale,
+  type BillingMessages,
+  type DeepPartial,
+} from './catalog'
 import {
   countryName,
   formatDate,
@@ -31,7 +38,11 @@ export interface BillingI18n {
 
 const I18nContext = createContext<BillingI18n | null>(null)
 
-export function createI18n(locale: string | undefined, overrides?: DeepPartial<BillingMessages>, timeZone?: string): BillingI18n {
+export function createI18n(
+  locale: string | undefined,
+  overrides?: DeepPartial<BillingMessages>,
+  timeZone?: string,
+): BillingI18n {
   const catalog = catalogLocale(locale)
   const intlLocale = locale && catalogLocale(locale) === catalog && locale.length > 2 ? locale : catalog
   const messages = mergeMessages<BillingMessages>(CATALOGS[catalog], overrides)

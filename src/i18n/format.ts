@@ -43,7 +43,12 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions, key: st
 export type DateStyle = 'short' | 'medium' | 'long'
 
 /** Formats an ISO date; returns '' for a missing or unreadable date. */
-export function formatDate(iso: string | null | undefined, locale: string, style: DateStyle = 'medium', timeZone?: string): string {
+export function formatDate(
+  iso: string | null | undefined,
+  locale: string,
+  style: DateStyle = 'medium',
+  timeZone?: string,
+): string {
   if (!iso) return ''
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''

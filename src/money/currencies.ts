@@ -3,15 +3,44 @@
  * have 0 decimals, Stripe counts them in hundredths.
  */
 const ZERO_DECIMAL = new Set([
-  'BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV',
-  'XAF', 'XOF', 'XPF',
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'JPY',
+  'KMF',
+  'KRW',
+  'MGA',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
 ])
 const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND'])
 
 /** Currencies the panel is tested with; any valid ISO code works, these get exercised. */
 export const SUPPORTED_CURRENCIES = [
-  'USD', 'EUR', 'MXN', 'COP', 'ARS', 'BRL', 'CLP', 'PEN', 'GBP', 'CAD', 'JPY', 'ISK', 'HUF',
-  'KWD', 'DOP', 'GTQ', 'UYU',
+  'USD',
+  'EUR',
+  'MXN',
+  'COP',
+  'ARS',
+  'BRL',
+  'CLP',
+  'PEN',
+  'GBP',
+  'CAD',
+  'JPY',
+  'ISK',
+  'HUF',
+  'KWD',
+  'DOP',
+  'GTQ',
+  'UYU',
 ] as const
 
 export function currencyExponent(currency: string): number {

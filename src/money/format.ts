@@ -5,7 +5,9 @@ import { currencyExponent } from './currencies'
 export function minorToDecimalString(amount: number, currency: string): string {
   const exponent = currencyExponent(currency)
   const negative = amount < 0
-  const digits = Math.abs(Math.trunc(amount)).toString().padStart(exponent + 1, '0')
+  const digits = Math.abs(Math.trunc(amount))
+    .toString()
+    .padStart(exponent + 1, '0')
   const whole = exponent === 0 ? digits : digits.slice(0, -exponent)
   const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`
   return `${negative ? '-' : ''}${whole}${fraction}`

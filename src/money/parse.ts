@@ -3,9 +3,7 @@ import { localeSeparators } from './format'
 
 export type MoneyParseError = 'empty' | 'invalid' | 'negative' | 'too_many_decimals' | 'too_large'
 
-export type MoneyParseResult =
-  | { ok: true; amount: number }
-  | { ok: false; error: MoneyParseError }
+export type MoneyParseResult = { ok: true; amount: number } | { ok: false; error: MoneyParseError }
 
 /** Anything above this many minor units is refused rather than risk precision. */
 const MAX_MINOR = 1e13
@@ -41,8 +39,7 @@ export function parseMoneyInput(text: string, locale: string, currency: string):
     const mark = lastDot !== -1 ? '.' : ','
     const count = value.split(mark).length - 1
     const groups = value.split(mark)
-    const looksGrouped =
-      groups.slice(1).every((g) => g.length === 3) && groups[0].length >= 1 && groups[0].length <= 3
+    const looksGrouped = groups.slice(1).every((g) => g.length === 3) && groups[0].length >= 1 && groups[0].length <= 3
     if (mark === decimal && count === 1) decimalMark = mark
     else if (mark === group && looksGrouped) decimalMark = null
     else if (count === 1) decimalMark = mark

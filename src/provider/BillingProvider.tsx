@@ -59,7 +59,11 @@ function createPrivateClient() {
 function useSystemTheme(enabled: boolean): ThemeName {
   const query = '(prefers-color-scheme: dark)'
   const [dark, setDark] = useState(
-    () => enabled && typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches,
+    () =>
+      enabled &&
+      typeof window !== 'undefined' &&
+      typeof window.matchMedia === 'function' &&
+      window.matchMedia(query).matches,
   )
   useEffect(() => {
     if (!enabled || typeof window === 'undefined' || typeof window.matchMedia !== 'function') return
@@ -91,7 +95,9 @@ export function BillingProvider(props: BillingProviderProps) {
     children,
   } = props
   if (!adapter) {
-    throw new Error('<BillingProvider> needs an `adapter` prop, e.g. adapter={createMemoryAdapter()} from "react-billing-panel/memory".')
+    throw new Error(
+      '<BillingProvider> needs an `adapter` prop, e.g. adapter={createMemoryAdapter()} from "react-billing-panel/memory".',
+    )
   }
   const contextClient = useContext(QueryClientContext)
   const [privateClient] = useState(() => (hostClient || contextClient ? null : createPrivateClient()))
@@ -127,7 +133,18 @@ export function BillingProvider(props: BillingProviderProps) {
       loadStripe,
       brandName,
     }
-  }, [guarded, queryClient, scope, readOnly, permissionsKey, theme, variablesKey, portalContainer, loadStripe, brandName])
+  }, [
+    guarded,
+    queryClient,
+    scope,
+    readOnly,
+    permissionsKey,
+    theme,
+    variablesKey,
+    portalContainer,
+    loadStripe,
+    brandName,
+  ])
 
   return (
     <BillingContext.Provider value={value}>

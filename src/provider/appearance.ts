@@ -55,7 +55,15 @@ export function appearanceStyle(variables: AppearanceVariables | undefined): CSS
 }
 
 /** Built-in palette, mirrored from styles.css, for Stripe's iframe which cannot read our CSS. */
-const PALETTE: Record<ThemeName, Required<Pick<AppearanceVariables, 'colorPrimary' | 'colorBackground' | 'colorText' | 'colorDanger' | 'colorTextMuted' | 'colorBorder'>>> = {
+const PALETTE: Record<
+  ThemeName,
+  Required<
+    Pick<
+      AppearanceVariables,
+      'colorPrimary' | 'colorBackground' | 'colorText' | 'colorDanger' | 'colorTextMuted' | 'colorBorder'
+    >
+  >
+> = {
   light: {
     colorPrimary: '#4f46e5',
     colorBackground: '#ffffff',

@@ -5,7 +5,13 @@
  * error mapping. The billing rules themselves live in the service it is given.
  */
 import { BillingError, isBillingError, toBillingError, type BillingErrorCode } from '../adapter/errors'
-import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, STATUS_FOR_CODE, type OptionalMethod, type WireErrorBody } from '../adapter/http/wire'
+import {
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  STATUS_FOR_CODE,
+  type OptionalMethod,
+  type WireErrorBody,
+} from '../adapter/http/wire'
 import { OPTIONAL_METHODS, type BillingAdapter } from '../adapter/types'
 import {
   isObj,
@@ -134,7 +140,8 @@ function route(
     path: path.split('/').filter(Boolean),
     op,
     access,
-    key: extra.key ?? (method === 'GET' || op === 'previewPlanChange' || op === 'createSetupIntent' ? 'none' : 'optional'),
+    key:
+      extra.key ?? (method === 'GET' || op === 'previewPlanChange' || op === 'createSetupIntent' ? 'none' : 'optional'),
     body: extra.body ?? false,
     status: extra.status,
     run,
@@ -143,49 +150,104 @@ function route(
 
 const ROUTES: Route[] = [
   route('GET', '/capabilities', 'getCapabilities', async () => undefined),
-  route('GET', '/billing-profile', 'getBillingProfile', async (s, { context }) =>
-    (await call(s, 'getBillingProfile')(context)) ?? null,
+  route(
+    'GET',
+    '/billing-profile',
+    'getBillingProfile',
+    async (s, { context }) => (await call(s, 'getBillingProfile')(context)) ?? null,
   ),
-  route('PUT', '/billing-profile', 'updateBillingProfile', (s, { body, context }) =>
-    call(s, 'updateBillingProfile')(readBillingProfile(body), context), { body: true }),
+  route(
+    'PUT',
+    '/billing-profile',
+    'updateBillingProfile',
+    (s, { body, context }) => call(s, 'updateBillingProfile')(readBillingProfile(body), context),
+    { body: true },
+  ),
   route('GET', '/subscriptions', 'listSubscriptions', (s, { context }) => call(s, 'listSubscriptions')(context)),
-  route('POST', '/subscriptions/:id/cancel', 'cancelSubscription', (s, { params, body, context }) =>
-    call(s, 'cancelSubscription')({ subscriptionId: params[0], ...readCancel(body) }, context), { body: true }),
+  route(
+    'POST',
+    '/subscriptions/:id/cancel',
+    'cancelSubscription',
+    (s, { params, body, context }) =>
+      call(s, 'cancelSubscription')({ subscriptionId: params[0], ...readCancel(body) }, context),
+    { body: true },
+  ),
   route('POST', '/subscriptions/:id/resume', 'resumeSubscription', (s, { params, context }) =>
-    call(s, 'resumeSubscription')(params[0], context)),
-  route('GET', '/subscriptions/:id/plans', 'listPlans', (s, { params, context }) => call(s, 'listPlans')(params[0], context)),
-  route('POST', '/subscriptions/:id/plan-change-preview', 'previewPlanChange', (s, { params, body, context }) =>
-    call(s, 'previewPlanChange')({ subscriptionId: params[0], planId: readPlanId(body) }, context), { body: true }),
-  route('POST', '/subscriptions/:id/change-plan', 'changePlan', (s, { params, body, context }) =>
-    call(s, 'changePlan')(
-      { subscriptionId: params[0], planId: readPlanId(body), idempotencyKey: context.idempotencyKey as string },
-      context,
-    ), { body: true, key: 'required' }),
+    call(s, 'resumeSubscription')(params[0], context),
+  ),
+  route('GET', '/subscriptions/:id/plans', 'listPlans', (s, { params, context }) =>
+    call(s, 'listPlans')(params[0], context),
+  ),
+  route(
+    'POST',
+    '/subscriptions/:id/plan-change-preview',
+    'previewPlanChange',
+    (s, { params, body, context }) =>
+      call(s, 'previewPlanChange')({ subscriptionId: params[0], planId: readPlanId(body) }, context),
+    { body: true },
+  ),
+  route(
+    'POST',
+    '/subscriptions/:id/change-plan',
+    'changePlan',
+    (s, { params, body, context }) =>
+      call(s, 'changePlan')(
+        { subscriptionId: params[0], planId: readPlanId(body), idempotencyKey: context.idempotencyKey as string },
+        context,
+      ),
+    { body: true, key: 'required' },
+  ),
   route('GET', '/payment-methods', 'listPaymentMethods', (s, { context }) => call(s, 'listPaymentMethods')(context)),
   route('POST', '/setup-intents', 'createSetupIntent', (s, { context }) => call(s, 'createSetupIntent')(context)),
-  route('POST', '/payment-methods', 'attachPaymentMethod', (s, { body, context }) =>
-    call(s, 'attachPaymentMethod')(readAttach(body), context), { body: true }),
-  route('DELETE', '/payment-methods/:id', 'removePaymentMethod', async (s, { params, context }) => {
-    await call(s, 'removePaymentMethod')(params[0], context)
-  }, { status: 204 }),
+  route(
+    'POST',
+    '/payment-methods',
+    'attachPaymentMethod',
+    (s, { body, context }) => call(s, 'attachPaymentMethod')(readAttach(body), context),
+    { body: true },
+  ),
+  route(
+    'DELETE',
+    '/payment-methods/:id',
+    'removePaymentMethod',
+    async (s, { params, context }) => {
+      await call(s, 'removePaymentMethod')(params[0], context)
+    },
+    { status: 204 },
+  ),
   route('POST', '/payment-methods/:id/default', 'setDefaultPaymentMethod', (s, { params, context }) =>
-    call(s, 'setDefaultPaymentMethod')(params[0], context)),
+    call(s, 'setDefaultPaymentMethod')(params[0], context),
+  ),
   route('GET', '/wallet', 'getWallet', (s, { context }) => call(s, 'getWallet')(context)),
-  route('POST', '/wallet/top-ups', 'addFunds', (s, { body, context }) =>
-    call(s, 'addFunds')(readTopUp(body, context.idempotencyKey as string), context), { body: true, key: 'required' }),
-  route('PUT', '/wallet/auto-recharge', 'updateAutoRecharge', (s, { body, context }) =>
-    call(s, 'updateAutoRecharge')(readAutoRecharge(body), context), { body: true }),
-  route('GET', '/ledger', 'listLedger', (s, { query, context }) => call(s, 'listLedger')(readLedgerQuery(query), context)),
+  route(
+    'POST',
+    '/wallet/top-ups',
+    'addFunds',
+    (s, { body, context }) => call(s, 'addFunds')(readTopUp(body, context.idempotencyKey as string), context),
+    { body: true, key: 'required' },
+  ),
+  route(
+    'PUT',
+    '/wallet/auto-recharge',
+    'updateAutoRecharge',
+    (s, { body, context }) => call(s, 'updateAutoRecharge')(readAutoRecharge(body), context),
+    { body: true },
+  ),
+  route('GET', '/ledger', 'listLedger', (s, { query, context }) =>
+    call(s, 'listLedger')(readLedgerQuery(query), context),
+  ),
   route('GET', '/invoices/:id/links', 'getInvoiceLinks', (s, { params, context }) =>
-    call(s, 'getInvoiceLinks')(params[0], context)),
+    call(s, 'getInvoiceLinks')(params[0], context),
+  ),
 ]
 
 /** Every route, as openapi.yaml documents it: `{ method, path: '/billing-profile', operationId }`. */
-export const BILLING_ROUTES: ReadonlyArray<{ method: Route['method']; path: string; operationId: Operation }> = ROUTES.map((r) => ({
-  method: r.method,
-  path: `/${r.path.map((p) => (p.startsWith(':') ? `{${p.slice(1)}}` : p)).join('/')}`,
-  operationId: r.op,
-}))
+export const BILLING_ROUTES: ReadonlyArray<{ method: Route['method']; path: string; operationId: Operation }> =
+  ROUTES.map((r) => ({
+    method: r.method,
+    path: `/${r.path.map((p) => (p.startsWith(':') ? `{${p.slice(1)}}` : p)).join('/')}`,
+    operationId: r.op,
+  }))
 
 function match(route: Route, segments: string[]): string[] | null {
   if (route.path.length !== segments.length) return null
@@ -249,9 +311,14 @@ function readKey(request: Request, mode: Route['key']): string | null {
   const key = request.headers.get(IDEMPOTENCY_HEADER)
   if (key === null || key === '') {
     if (mode === 'required') {
-      throw new RequestProblem(400, 'validation', `This request moves money and needs an ${IDEMPOTENCY_HEADER} header.`, {
-        [IDEMPOTENCY_HEADER]: 'required',
-      })
+      throw new RequestProblem(
+        400,
+        'validation',
+        `This request moves money and needs an ${IDEMPOTENCY_HEADER} header.`,
+        {
+          [IDEMPOTENCY_HEADER]: 'required',
+        },
+      )
     }
     return null
   }
@@ -267,7 +334,9 @@ async function readBody(request: Request, maxBytes: number): Promise<Obj> {
   const type = request.headers.get('Content-Type')
   const declared = request.headers.get('Content-Length')
   if (declared !== null && Number(declared) > maxBytes) {
-    throw new RequestProblem(413, 'validation', `The body is larger than ${maxBytes} bytes.`, undefined, { Connection: 'close' })
+    throw new RequestProblem(413, 'validation', `The body is larger than ${maxBytes} bytes.`, undefined, {
+      Connection: 'close',
+    })
   }
   const bytes = await readLimited(request, maxBytes)
   if (bytes.byteLength === 0) {
@@ -303,7 +372,9 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
     total += value.byteLength
     if (total > maxBytes) {
       await reader.cancel().catch(() => {})
-      throw new RequestProblem(413, 'validation', `The body is larger than ${maxBytes} bytes.`, undefined, { Connection: 'close' })
+      throw new RequestProblem(413, 'validation', `The body is larger than ${maxBytes} bytes.`, undefined, {
+        Connection: 'close',
+      })
     }
     chunks.push(value)
   }
@@ -329,7 +400,9 @@ function normaliseBase(basePath: string): string {
 
 export function createBillingHandler(options: BillingHandlerOptions): (request: Request) => Promise<Response> {
   if (typeof options?.resolve !== 'function') {
-    throw new TypeError('createBillingHandler needs { resolve(request) }, which returns { service, permissions } for the caller, or null.')
+    throw new TypeError(
+      'createBillingHandler needs { resolve(request) }, which returns { service, permissions } for the caller, or null.',
+    )
   }
   const base = normaliseBase(options.basePath ?? '/v1')
   const maxBodyBytes = options.maxBodyBytes ?? 64_000

@@ -47,38 +47,46 @@ function bodyStream(req: NodeRequestLike): BodyStream {
     finished = true
     req.resume()
   }
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on('data', (chunk) => {
-        if (finished) return
-        controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk))
-        if ((controller.desiredSize ?? 1) <= 0) req.pause()
-      })
-      req.on('end', () => {
-        if (finished) return
-        finished = true
-        controller.close()
-      })
-      req.on('error', (error) => {
-        if (finished) return
-        finished = true
-        controller.error(error)
-      })
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk) => {
+          if (finished) return
+          controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk))
+          if ((controller.desiredSize ?? 1) <= 0) req.pause()
+        })
+        req.on('end', () => {
+          if (finished) return
+          finished = true
+          controller.close()
+        })
+        req.on('error', (error) => {
+          if (finished) return
+          finished = true
+          controller.error(error)
+        })
+      },
+      pull() {
+        req.resume()
+      },
+      // The handler stopped reading (a body over the limit): the answer must still reach the client.
+      cancel: discard,
     },
-    pull() {
-      req.resume()
-    },
-    // The handler stopped reading (a body over the limit): the answer must still reach the client.
-    cancel: discard,
-  }, { highWaterMark: 16 })
+    { highWaterMark: 16 },
+  )
   return { stream, discard }
 }
 
-function toRequest(req: NodeRequestLike, signal: AbortSignal, fallbackOrigin: string): { request: Request; discard(): void } {
+function toRequest(
+  req: NodeRequestLike,
+  signal: AbortSignal,
+  fallbackOrigin: string,
+): { request: Request; discard(): void } {
   const host = req.headers.host
-  const origin = typeof host === 'string' && host !== ''
-    ? `${(req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http'}://${host}`
-    : fallbackOrigin
+  const origin =
+    typeof host === 'string' && host !== ''
+      ? `${(req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http'}://${host}`
+      : fallbackOrigin
   let url: URL
   try {
     url = new URL(req.url ?? '/', origin)

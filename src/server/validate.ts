@@ -69,7 +69,12 @@ class Reader {
     return v
   }
 
-  money(o: Obj, key: string, path: string, options: { positive?: boolean; nullable?: boolean } = {}): Money | null | undefined {
+  money(
+    o: Obj,
+    key: string,
+    path: string,
+    options: { positive?: boolean; nullable?: boolean } = {},
+  ): Money | null | undefined {
     const v = o[key]
     if ((v === undefined || v === null) && options.nullable) return null
     if (v === undefined || v === null) return this.fail(path, 'required')
@@ -119,7 +124,11 @@ export function readAttach(body: Obj): AttachPaymentMethodInput {
   if (setupIntentId === '') r.fail('setupIntentId', 'required')
   const paymentMethodId = r.optString(body, 'paymentMethodId', 'paymentMethodId', ID_MAX)
   const makeDefault = r.bool(body, 'makeDefault', 'makeDefault', false)
-  return r.done({ setupIntentId: setupIntentId as string, paymentMethodId: paymentMethodId || null, makeDefault: makeDefault as boolean })
+  return r.done({
+    setupIntentId: setupIntentId as string,
+    paymentMethodId: paymentMethodId || null,
+    makeDefault: makeDefault as boolean,
+  })
 }
 
 /** Types only: whether a name may be empty or a postal code fits the country is the service's call. */
@@ -164,7 +173,10 @@ export function readTopUp(body: Obj, idempotencyKey: string): AddFundsInput {
 export function readAutoRecharge(body: Obj): AutoRechargeSettings {
   const r = new Reader()
   const enabled = r.bool(body, 'enabled', 'enabled')
-  const mode = body.mode === 'fixed' || body.mode === 'target' ? body.mode : r.fail('mode', body.mode === undefined ? 'required' : 'invalid')
+  const mode =
+    body.mode === 'fixed' || body.mode === 'target'
+      ? body.mode
+      : r.fail('mode', body.mode === undefined ? 'required' : 'invalid')
   const settings = {
     enabled: enabled as boolean,
     threshold: r.money(body, 'threshold', 'threshold') as Money,
@@ -186,7 +198,10 @@ export function readLedgerQuery(params: URLSearchParams): ListLedgerInput {
   const typesParam = params.get('types')
   let types: LedgerEntryType[] | undefined
   if (typesParam) {
-    const list = typesParam.split(',').map((t) => t.trim()).filter(Boolean)
+    const list = typesParam
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)
     if (list.some((t) => !(LEDGER_ENTRY_TYPES as readonly string[]).includes(t))) r.fail('types', 'invalid')
     else types = list as LedgerEntryType[]
   }

@@ -234,7 +234,9 @@ function strict(adapter: BillingAdapter): BillingAdapter {
         return await method.apply(adapter, args)
       } catch (error) {
         if (!isBillingError(error)) {
-          fail(`${name} threw ${show(error instanceof Error ? `${error.name}: ${error.message}` : error)}, not a BillingError. Wrap failures with toBillingError or throw new BillingError(code).`)
+          fail(
+            `${name} threw ${show(error instanceof Error ? `${error.name}: ${error.message}` : error)}, not a BillingError. Wrap failures with toBillingError or throw new BillingError(code).`,
+          )
         }
         assert(
           (BILLING_ERROR_CODES as readonly string[]).includes(error.code),
@@ -277,7 +279,10 @@ async function walkLedger(adapter: BillingAdapter, filter: LedgerFilter | undefi
   for (;;) {
     const page = await adapter.listLedger({ filter, cursor, limit })
     pages++
-    assert(isObject(page) && Array.isArray(page.entries), `listLedger must return { entries, nextCursor }, got ${show(page)}`)
+    assert(
+      isObject(page) && Array.isArray(page.entries),
+      `listLedger must return { entries, nextCursor }, got ${show(page)}`,
+    )
     assert(
       page.entries.length <= limit,
       `listLedger returned ${page.entries.length} entries for limit ${limit}; a page must not exceed the limit`,
@@ -290,7 +295,10 @@ async function walkLedger(adapter: BillingAdapter, filter: LedgerFilter | undefi
       page.entries.length > 0,
       `listLedger returned an empty page with a nextCursor (${page.nextCursor}); the last page must have nextCursor null`,
     )
-    assert(!seenCursors.has(page.nextCursor), `listLedger returned the cursor ${page.nextCursor} twice; pagination loops`)
+    assert(
+      !seenCursors.has(page.nextCursor),
+      `listLedger returned the cursor ${page.nextCursor} twice; pagination loops`,
+    )
     seenCursors.add(page.nextCursor)
     assert(
       entries.length <= MAX_LEDGER_WALK,
@@ -323,17 +331,16 @@ function assertNewestFirst(entries: LedgerEntry[], what: string): void {
 function sameIds(actual: LedgerEntry[], expected: LedgerEntry[], what: string): void {
   const a = actual.map((e) => e.id)
   const b = expected.map((e) => e.id)
-  assert(
-    a.length === b.length && a.every((id, i) => id === b[i]),
-    () => {
-      const missing = b.filter((id) => !a.includes(id))
-      const extra = a.filter((id) => !b.includes(id))
-      return `${what}: got ${a.length} entries, expected ${b.length}` +
-        (missing.length ? `; missing ${missing.slice(0, 5).join(', ')}` : '') +
-        (extra.length ? `; unexpected ${extra.slice(0, 5).join(', ')}` : '') +
-        (!missing.length && !extra.length ? '; same entries in a different order' : '')
-    },
-  )
+  assert(a.length === b.length && a.every((id, i) => id === b[i]), () => {
+    const missing = b.filter((id) => !a.includes(id))
+    const extra = a.filter((id) => !b.includes(id))
+    return (
+      `${what}: got ${a.length} entries, expected ${b.length}` +
+      (missing.length ? `; missing ${missing.slice(0, 5).join(', ')}` : '') +
+      (extra.length ? `; unexpected ${extra.slice(0, 5).join(', ')}` : '') +
+      (!missing.length && !extra.length ? '; same entries in a different order' : '')
+    )
+  })
 }
 
 async function allEntries(adapter: BillingAdapter, filter?: LedgerFilter): Promise<LedgerEntry[]> {
@@ -346,9 +353,12 @@ async function seededLedger(adapter: BillingAdapter): Promise<LedgerEntry[]> {
   return entries
 }
 
-async function paymentMethods(adapter: BillingAdapter): Promise<{ all: PaymentMethod[]; def: PaymentMethod; others: PaymentMethod[] }> {
+async function paymentMethods(
+  adapter: BillingAdapter,
+): Promise<{ all: PaymentMethod[]; def: PaymentMethod; others: PaymentMethod[] }> {
   const all = await adapter.listPaymentMethods()
-  if (!Array.isArray(all) || all.length < 2) seedMissing(`at least 2 payment methods (it has ${Array.isArray(all) ? all.length : 0})`)
+  if (!Array.isArray(all) || all.length < 2)
+    seedMissing(`at least 2 payment methods (it has ${Array.isArray(all) ? all.length : 0})`)
   const defaults = all.filter((pm) => pm.isDefault)
   assert(defaults.length === 1, `exactly one payment method must be the default, found ${defaults.length}`)
   return { all, def: defaults[0], others: all.filter((pm) => !pm.isDefault) }
@@ -424,13 +434,19 @@ function checkSubscriptionShape(s: Subscription, where: string): void {
   if (s.price !== null) assertMoney(s.price, `${where}.price`)
   assert(Number.isSafeInteger(s.quantity) && s.quantity >= 0, `${where}.quantity must be a non-negative integer`)
   if (s.interval !== null) assertOneOf(s.interval, ['day', 'week', 'month', 'year'], `${where}.interval`)
-  assert(Number.isSafeInteger(s.intervalCount) && s.intervalCount >= 1, `${where}.intervalCount must be a positive integer`)
+  assert(
+    Number.isSafeInteger(s.intervalCount) && s.intervalCount >= 1,
+    `${where}.intervalCount must be a positive integer`,
+  )
   assertDate(s.startDate, `${where}.startDate`, true)
   assertDate(s.currentPeriodEnd, `${where}.currentPeriodEnd`, true)
   assertDate(s.canceledAt, `${where}.canceledAt`, true)
   assertDate(s.trialEnd, `${where}.trialEnd`, true)
   assert(typeof s.cancelAtPeriodEnd === 'boolean', `${where}.cancelAtPeriodEnd must be a boolean`)
-  assert(s.paymentMethodId === null || typeof s.paymentMethodId === 'string', `${where}.paymentMethodId must be a string or null`)
+  assert(
+    s.paymentMethodId === null || typeof s.paymentMethodId === 'string',
+    `${where}.paymentMethodId must be a string or null`,
+  )
   assertHttpUrl(s.manageUrl, `${where}.manageUrl`)
 }
 
@@ -445,7 +461,10 @@ function checkLedgerEntryShape(e: LedgerEntry, where: string): void {
   if (e.balanceAfter != null) assertMoney(e.balanceAfter, `${where}.balanceAfter`)
   if (e.usage != null) {
     assertOneOf(e.usage.unit, USAGE_UNITS, `${where}.usage.unit`)
-    assert(typeof e.usage.quantity === 'number' && e.usage.quantity >= 0, `${where}.usage.quantity must be a non-negative number`)
+    assert(
+      typeof e.usage.quantity === 'number' && e.usage.quantity >= 0,
+      `${where}.usage.quantity must be a non-negative number`,
+    )
   }
   if (e.invoice != null) {
     assert(
@@ -457,7 +476,10 @@ function checkLedgerEntryShape(e: LedgerEntry, where: string): void {
 
 function checkWalletShape(w: Wallet, where = 'getWallet()'): void {
   assert(isObject(w), `${where} must return a wallet object, got ${show(w)}`)
-  assert(typeof w.currency === 'string' && /^[A-Z]{3}$/.test(w.currency), `${where}.currency must be a 3-letter upper-case code, got ${show(w.currency)}`)
+  assert(
+    typeof w.currency === 'string' && /^[A-Z]{3}$/.test(w.currency),
+    `${where}.currency must be a 3-letter upper-case code, got ${show(w.currency)}`,
+  )
   const c = w.currency
   assertMoney(w.balance, `${where}.balance`, c)
   assert(Array.isArray(w.credits), `${where}.credits must be an array`)
@@ -471,7 +493,10 @@ function checkWalletShape(w: Wallet, where = 'getWallet()'): void {
   assertMoney(w.topUp.min, `${where}.topUp.min`, c)
   assertMoney(w.topUp.max, `${where}.topUp.max`, c)
   assert(w.topUp.min.amount > 0, `${where}.topUp.min must be positive, got ${w.topUp.min.amount}`)
-  assert(w.topUp.min.amount <= w.topUp.max.amount, `${where}.topUp.min (${w.topUp.min.amount}) must be ≤ max (${w.topUp.max.amount})`)
+  assert(
+    w.topUp.min.amount <= w.topUp.max.amount,
+    `${where}.topUp.min (${w.topUp.min.amount}) must be ≤ max (${w.topUp.max.amount})`,
+  )
   assert(Array.isArray(w.topUp.presets), `${where}.topUp.presets must be an array`)
   w.topUp.presets.forEach((p, i) => {
     assertMoney(p, `${where}.topUp.presets[${i}]`, c)
@@ -488,14 +513,25 @@ function checkWalletShape(w: Wallet, where = 'getWallet()'): void {
   assertOneOf(ar.mode, ['fixed', 'target'], `${where}.autoRecharge.mode`)
   if (ar.monthlyCap !== null) assertMoney(ar.monthlyCap, `${where}.autoRecharge.monthlyCap`, c)
   assertMoney(ar.chargedThisMonth, `${where}.autoRecharge.chargedThisMonth`, c)
-  assert(Number.isSafeInteger(ar.consecutiveFailures) && ar.consecutiveFailures >= 0, `${where}.autoRecharge.consecutiveFailures must be a non-negative integer`)
+  assert(
+    Number.isSafeInteger(ar.consecutiveFailures) && ar.consecutiveFailures >= 0,
+    `${where}.autoRecharge.consecutiveFailures must be a non-negative integer`,
+  )
   if (ar.paused !== null) {
-    assertOneOf(ar.paused.reason, ['card_declined', 'no_payment_method', 'unknown'], `${where}.autoRecharge.paused.reason`)
+    assertOneOf(
+      ar.paused.reason,
+      ['card_declined', 'no_payment_method', 'unknown'],
+      `${where}.autoRecharge.paused.reason`,
+    )
     assertDate(ar.paused.since, `${where}.autoRecharge.paused.since`, false)
   }
   if (ar.lastAttempt !== null) {
     assertDate(ar.lastAttempt.at, `${where}.autoRecharge.lastAttempt.at`, false)
-    assertOneOf(ar.lastAttempt.outcome, ['succeeded', 'failed', 'skipped_cap'], `${where}.autoRecharge.lastAttempt.outcome`)
+    assertOneOf(
+      ar.lastAttempt.outcome,
+      ['succeeded', 'failed', 'skipped_cap'],
+      `${where}.autoRecharge.lastAttempt.outcome`,
+    )
     assertMoney(ar.lastAttempt.amount, `${where}.autoRecharge.lastAttempt.amount`, c)
   }
 }
@@ -505,10 +541,20 @@ function checkProfileShape(p: BillingProfile, where: string): void {
   assert(typeof p.name === 'string', `${where}.name must be a string`)
   assert(typeof p.email === 'string', `${where}.email must be a string`)
   assert(isObject(p.address), `${where}.address must be an object`)
-  assert(typeof p.address.line1 === 'string' && typeof p.address.city === 'string', `${where}.address needs line1 and city strings`)
-  assert(/^[A-Z]{2}$/.test(p.address.country), `${where}.address.country must be ISO 3166-1 alpha-2 upper case, got ${show(p.address.country)}`)
+  assert(
+    typeof p.address.line1 === 'string' && typeof p.address.city === 'string',
+    `${where}.address needs line1 and city strings`,
+  )
+  assert(
+    /^[A-Z]{2}$/.test(p.address.country),
+    `${where}.address.country must be ISO 3166-1 alpha-2 upper case, got ${show(p.address.country)}`,
+  )
   assert(typeof p.walletReceipts === 'boolean', `${where}.walletReceipts must be a boolean`)
-  if (p.taxId != null) assert(typeof p.taxId.type === 'string' && typeof p.taxId.value === 'string', `${where}.taxId must be { type, value }`)
+  if (p.taxId != null)
+    assert(
+      typeof p.taxId.type === 'string' && typeof p.taxId.value === 'string',
+      `${where}.taxId must be { type, value }`,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,9 +623,18 @@ const readChecks: ConformanceCheck[] = [
       assert(typeof pm.id === 'string' && pm.id !== '', `${where}.id must be a non-empty string`)
       assertOneOf(pm.type, ['card', 'bank_account', 'unknown'], `${where}.type`)
       assertOneOf(pm.brand, [...CARD_BRANDS, 'unknown'], `${where}.brand`)
-      assert(typeof pm.last4 === 'string' && /^\d{4}$/.test(pm.last4), `${where}.last4 must be 4 digits, got ${show(pm.last4)}`)
-      assert(pm.expMonth === null || (Number.isInteger(pm.expMonth) && pm.expMonth >= 1 && pm.expMonth <= 12), `${where}.expMonth must be 1..12 or null`)
-      assert(pm.expYear === null || (Number.isInteger(pm.expYear) && pm.expYear >= 1970), `${where}.expYear must be a 4-digit year or null`)
+      assert(
+        typeof pm.last4 === 'string' && /^\d{4}$/.test(pm.last4),
+        `${where}.last4 must be 4 digits, got ${show(pm.last4)}`,
+      )
+      assert(
+        pm.expMonth === null || (Number.isInteger(pm.expMonth) && pm.expMonth >= 1 && pm.expMonth <= 12),
+        `${where}.expMonth must be 1..12 or null`,
+      )
+      assert(
+        pm.expYear === null || (Number.isInteger(pm.expYear) && pm.expYear >= 1970),
+        `${where}.expYear must be a 4-digit year or null`,
+      )
       assert(typeof pm.isDefault === 'boolean', `${where}.isDefault must be a boolean`)
     })
     assert(new Set(all.map((pm) => pm.id)).size === all.length, 'payment method ids must be unique')
@@ -604,8 +659,14 @@ const ledgerChecks: ConformanceCheck[] = [
     const full = await seededLedger(a)
     for (const limit of [1, 2, 3]) {
       const first = await a.listLedger({ limit })
-      assert(first.entries.length >= 1 && first.entries.length <= limit, `listLedger({ limit: ${limit} }) returned ${first.entries.length} entries; expected 1..${limit}`)
-      assert(typeof first.nextCursor === 'string', `listLedger({ limit: ${limit} }) must return a nextCursor while more entries remain`)
+      assert(
+        first.entries.length >= 1 && first.entries.length <= limit,
+        `listLedger({ limit: ${limit} }) returned ${first.entries.length} entries; expected 1..${limit}`,
+      )
+      assert(
+        typeof first.nextCursor === 'string',
+        `listLedger({ limit: ${limit} }) must return a nextCursor while more entries remain`,
+      )
     }
     // A small window walked in tiny pages must yield exactly the same entries as one big walk.
     const window = full.slice(0, Math.min(full.length, 40))
@@ -638,7 +699,10 @@ const ledgerChecks: ConformanceCheck[] = [
       }
       sameIds(got.entries, expected, `filter types ${show(selection)}`)
       for (const total of got.totals) {
-        assert(total === expected.length, `totalCount for types ${show(selection)} is ${total}, but pagination yields ${expected.length}`)
+        assert(
+          total === expected.length,
+          `totalCount for types ${show(selection)} is ${total}, but pagination yields ${expected.length}`,
+        )
       }
     }
     const empty = await walkLedger(a, { types: [] }, 100)
@@ -662,10 +726,17 @@ const ledgerChecks: ConformanceCheck[] = [
     }
     sameIds(got.entries, expected, `date filter from ${from} to ${to}`)
     for (const total of got.totals) {
-      assert(total === expected.length, `totalCount for the date filter is ${total}, but pagination yields ${expected.length}`)
+      assert(
+        total === expected.length,
+        `totalCount for the date filter is ${total}, but pagination yields ${expected.length}`,
+      )
     }
     const onlyFrom = await walkLedger(a, { from }, 50)
-    sameIds(onlyFrom.entries, full.filter((e) => Date.parse(e.createdAt) >= fromMs), `from ${from} alone`)
+    sameIds(
+      onlyFrom.entries,
+      full.filter((e) => Date.parse(e.createdAt) >= fromMs),
+      `from ${from} alone`,
+    )
   }),
 
   check('listLedger answers an unknown cursor with data or a BillingError', async (a) => {
@@ -680,19 +751,26 @@ const ledgerChecks: ConformanceCheck[] = [
 ]
 
 const invoiceChecks: ConformanceCheck[] = [
-  check('getInvoiceLinks gives http(s) links for an invoice in the ledger, not_found for an unknown one', async (a, raw) => {
-    const getInvoiceLinks = capability(a, raw, 'getInvoiceLinks')
-    if (!getInvoiceLinks) return
-    const entries = await seededLedger(a)
-    const invoice = entries.find((e) => e.invoice)?.invoice ?? seedMissing('a ledger entry with an invoice')
-    const links = await getInvoiceLinks(invoice.id)
-    assert(isObject(links), `getInvoiceLinks must return { viewUrl, downloadUrl }, got ${show(links)}`)
-    assertHttpUrl(links.viewUrl, 'getInvoiceLinks().viewUrl')
-    assertHttpUrl(links.downloadUrl, 'getInvoiceLinks().downloadUrl')
-    assert(links.viewUrl || links.downloadUrl, `getInvoiceLinks(${invoice.id}) returned no link at all`)
-    assertDate(links.expiresAt, 'getInvoiceLinks().expiresAt', true)
-    await expectBillingError(() => getInvoiceLinks('in_conformance_unknown'), ['not_found'], 'getInvoiceLinks(unknown id)')
-  }),
+  check(
+    'getInvoiceLinks gives http(s) links for an invoice in the ledger, not_found for an unknown one',
+    async (a, raw) => {
+      const getInvoiceLinks = capability(a, raw, 'getInvoiceLinks')
+      if (!getInvoiceLinks) return
+      const entries = await seededLedger(a)
+      const invoice = entries.find((e) => e.invoice)?.invoice ?? seedMissing('a ledger entry with an invoice')
+      const links = await getInvoiceLinks(invoice.id)
+      assert(isObject(links), `getInvoiceLinks must return { viewUrl, downloadUrl }, got ${show(links)}`)
+      assertHttpUrl(links.viewUrl, 'getInvoiceLinks().viewUrl')
+      assertHttpUrl(links.downloadUrl, 'getInvoiceLinks().downloadUrl')
+      assert(links.viewUrl || links.downloadUrl, `getInvoiceLinks(${invoice.id}) returned no link at all`)
+      assertDate(links.expiresAt, 'getInvoiceLinks().expiresAt', true)
+      await expectBillingError(
+        () => getInvoiceLinks('in_conformance_unknown'),
+        ['not_found'],
+        'getInvoiceLinks(unknown id)',
+      )
+    },
+  ),
 ]
 
 const addFundsChecks: ConformanceCheck[] = [
@@ -702,19 +780,32 @@ const addFundsChecks: ConformanceCheck[] = [
     const { def } = await paymentMethods(a)
     const before = await snapshot(a)
     const amount = topUpAmount(before.wallet, 2)
-    const result = await addFunds({ amount: money(before.wallet, amount), paymentMethodId: def.id, idempotencyKey: newKey('add') })
+    const result = await addFunds({
+      amount: money(before.wallet, amount),
+      paymentMethodId: def.id,
+      idempotencyKey: newKey('add'),
+    })
     checkLedgerEntryShape(result.entry, 'addFunds().entry')
     checkWalletShape(result.wallet, 'addFunds().wallet')
     const expected = before.wallet.balance.amount + amount
-    assert(result.wallet.balance.amount === expected, `addFunds().wallet.balance is ${result.wallet.balance.amount}, expected ${expected}`)
+    assert(
+      result.wallet.balance.amount === expected,
+      `addFunds().wallet.balance is ${result.wallet.balance.amount}, expected ${expected}`,
+    )
     assert(
       result.entry.amount?.amount === amount && result.entry.amount.currency === before.wallet.currency,
       `addFunds().entry.amount must be +${amount} ${before.wallet.currency}, got ${show(result.entry.amount)}`,
     )
     const after = await snapshot(a)
-    assert(after.wallet.balance.amount === expected, `getWallet() after addFunds shows ${after.wallet.balance.amount}, expected ${expected}`)
+    assert(
+      after.wallet.balance.amount === expected,
+      `getWallet() after addFunds shows ${after.wallet.balance.amount}, expected ${expected}`,
+    )
     const added = newEntries(before, after)
-    assert(added.length === 1 && added[0].id === result.entry.id, `addFunds must add exactly its own ledger entry; new entries: ${show(added.map((e) => e.id))}`)
+    assert(
+      added.length === 1 && added[0].id === result.entry.id,
+      `addFunds must add exactly its own ledger entry; new entries: ${show(added.map((e) => e.id))}`,
+    )
   }),
 
   check('addFunds with the same idempotency key twice moves money once', async (a, raw) => {
@@ -726,11 +817,20 @@ const addFundsChecks: ConformanceCheck[] = [
     const input = { amount: money(before.wallet, amount), paymentMethodId: def.id, idempotencyKey: newKey('retry') }
     const first = await addFunds(input)
     const second = await addFunds({ ...input, amount: { ...input.amount } })
-    assert(second.entry.id === first.entry.id, `a retry with the same key returned entry ${second.entry.id}, the first call returned ${first.entry.id}`)
+    assert(
+      second.entry.id === first.entry.id,
+      `a retry with the same key returned entry ${second.entry.id}, the first call returned ${first.entry.id}`,
+    )
     const after = await snapshot(a)
     const expected = before.wallet.balance.amount + amount
-    assert(after.wallet.balance.amount === expected, `after a retried top-up the balance is ${after.wallet.balance.amount}, expected ${expected} (charged once)`)
-    assert(newEntries(before, after).length === 1, `a retried top-up added ${newEntries(before, after).length} ledger entries, expected 1`)
+    assert(
+      after.wallet.balance.amount === expected,
+      `after a retried top-up the balance is ${after.wallet.balance.amount}, expected ${expected} (charged once)`,
+    )
+    assert(
+      newEntries(before, after).length === 1,
+      `a retried top-up added ${newEntries(before, after).length} ledger entries, expected 1`,
+    )
   }),
 
   check('addFunds with the same idempotency key concurrently moves money once', async (a, raw) => {
@@ -741,14 +841,22 @@ const addFundsChecks: ConformanceCheck[] = [
     const amount = topUpAmount(before.wallet)
     const key = newKey('double-click')
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => addFunds({ amount: money(before.wallet, amount), paymentMethodId: def.id, idempotencyKey: key })),
+      Array.from({ length: 5 }, () =>
+        addFunds({ amount: money(before.wallet, amount), paymentMethodId: def.id, idempotencyKey: key }),
+      ),
     )
     const ids = new Set(results.map((r) => r.entry.id))
     assert(ids.size === 1, `5 concurrent calls with one key returned ${ids.size} different entries: ${show([...ids])}`)
     const after = await snapshot(a)
     const expected = before.wallet.balance.amount + amount
-    assert(after.wallet.balance.amount === expected, `after 5 concurrent calls with one key the balance is ${after.wallet.balance.amount}, expected ${expected}`)
-    assert(newEntries(before, after).length === 1, `5 concurrent calls with one key added ${newEntries(before, after).length} ledger entries, expected 1`)
+    assert(
+      after.wallet.balance.amount === expected,
+      `after 5 concurrent calls with one key the balance is ${after.wallet.balance.amount}, expected ${expected}`,
+    )
+    assert(
+      newEntries(before, after).length === 1,
+      `5 concurrent calls with one key added ${newEntries(before, after).length} ledger entries, expected 1`,
+    )
   }),
 
   check('addFunds: 50 concurrent calls over 10 keys add exactly 10 entries and the exact balance', async (a, raw) => {
@@ -763,7 +871,9 @@ const addFundsChecks: ConformanceCheck[] = [
     }))
     const calls = Array.from({ length: 50 }, (_, i) => keys[i % 10])
     const results = await Promise.all(
-      calls.map(({ key, amount }) => addFunds({ amount: money(before.wallet, amount), paymentMethodId: def.id, idempotencyKey: key })),
+      calls.map(({ key, amount }) =>
+        addFunds({ amount: money(before.wallet, amount), paymentMethodId: def.id, idempotencyKey: key }),
+      ),
     )
     const byKey = new Map<string, Set<string>>()
     results.forEach((r, i) => {
@@ -776,7 +886,10 @@ const addFundsChecks: ConformanceCheck[] = [
     const added = newEntries(before, after)
     assert(added.length === 10, `50 concurrent top-ups over 10 keys added ${added.length} ledger entries, expected 10`)
     const expected = before.wallet.balance.amount + keys.reduce((sum, k) => sum + k.amount, 0)
-    assert(after.wallet.balance.amount === expected, `50 concurrent top-ups over 10 keys left the balance at ${after.wallet.balance.amount}, expected ${expected}`)
+    assert(
+      after.wallet.balance.amount === expected,
+      `50 concurrent top-ups over 10 keys left the balance at ${after.wallet.balance.amount}, expected ${expected}`,
+    )
   }),
 
   check('addFunds refuses to reuse a key for a different amount', async (a, raw) => {
@@ -826,7 +939,12 @@ const addFundsChecks: ConformanceCheck[] = [
     if (!addFunds) return
     const before = await snapshot(a)
     await expectBillingError(
-      () => addFunds({ amount: money(before.wallet, topUpAmount(before.wallet)), paymentMethodId: 'pm_conformance_unknown', idempotencyKey: newKey('unknown-pm') }),
+      () =>
+        addFunds({
+          amount: money(before.wallet, topUpAmount(before.wallet)),
+          paymentMethodId: 'pm_conformance_unknown',
+          idempotencyKey: newKey('unknown-pm'),
+        }),
       ['not_found', 'validation'],
       'addFunds with an unknown payment method',
     )
@@ -846,7 +964,13 @@ function assertSettings(actual: AutoRechargeSettings, expected: AutoRechargeSett
     sameMoney(actual.amount, expected.amount) &&
     sameMoney(actual.monthlyCap, expected.monthlyCap)
   assert(ok, () => {
-    const pick = ({ enabled, mode, threshold, amount, monthlyCap }: AutoRechargeSettings) => ({ enabled, mode, threshold, amount, monthlyCap })
+    const pick = ({ enabled, mode, threshold, amount, monthlyCap }: AutoRechargeSettings) => ({
+      enabled,
+      mode,
+      threshold,
+      amount,
+      monthlyCap,
+    })
     return `${where}: expected auto-recharge ${show(pick(expected))}, got ${show(pick(actual))}`
   })
 }
@@ -859,9 +983,27 @@ const autoRechargeChecks: ConformanceCheck[] = [
     const w = await a.getWallet()
     const threshold = w.topUp.min.amount
     const variants: AutoRechargeSettings[] = [
-      { enabled: true, mode: 'fixed', threshold: money(w, threshold), amount: money(w, topUpAmount(w, 2)), monthlyCap: money(w, topUpAmount(w, 2) * 3) },
-      { enabled: true, mode: 'target', threshold: money(w, threshold), amount: money(w, threshold + topUpAmount(w)), monthlyCap: null },
-      { enabled: false, mode: 'fixed', threshold: money(w, threshold), amount: money(w, topUpAmount(w)), monthlyCap: null },
+      {
+        enabled: true,
+        mode: 'fixed',
+        threshold: money(w, threshold),
+        amount: money(w, topUpAmount(w, 2)),
+        monthlyCap: money(w, topUpAmount(w, 2) * 3),
+      },
+      {
+        enabled: true,
+        mode: 'target',
+        threshold: money(w, threshold),
+        amount: money(w, threshold + topUpAmount(w)),
+        monthlyCap: null,
+      },
+      {
+        enabled: false,
+        mode: 'fixed',
+        threshold: money(w, threshold),
+        amount: money(w, topUpAmount(w)),
+        monthlyCap: null,
+      },
     ]
     for (const settings of variants) {
       const returned = await updateAutoRecharge(settings)
@@ -875,7 +1017,13 @@ const autoRechargeChecks: ConformanceCheck[] = [
     const updateAutoRecharge = capability(a, raw, 'updateAutoRecharge')
     if (!updateAutoRecharge) return
     const w = await a.getWallet()
-    const valid: AutoRechargeSettings = { enabled: true, mode: 'target', threshold: money(w, w.topUp.min.amount), amount: money(w, w.topUp.min.amount * 2), monthlyCap: null }
+    const valid: AutoRechargeSettings = {
+      enabled: true,
+      mode: 'target',
+      threshold: money(w, w.topUp.min.amount),
+      amount: money(w, w.topUp.min.amount * 2),
+      monthlyCap: null,
+    }
     await updateAutoRecharge(valid)
     await expectBillingError(
       () => updateAutoRecharge({ ...valid, threshold: money(w, -1) }),
@@ -905,15 +1053,26 @@ async function prepareAutoRecharge(
 ) {
   const { def } = await paymentMethods(a)
   let w = await a.getWallet()
-  const off: AutoRechargeSettings = { enabled: false, mode: 'fixed', threshold: money(w, 0), amount: money(w, w.topUp.min.amount), monthlyCap: null }
+  const off: AutoRechargeSettings = {
+    enabled: false,
+    mode: 'fixed',
+    threshold: money(w, 0),
+    amount: money(w, w.topUp.min.amount),
+    monthlyCap: null,
+  }
   await updateAutoRecharge(off)
   const credits = w.credits.reduce((sum, c) => sum + c.remaining.amount, 0)
   if (credits > 0) await spend(money(w, credits))
   w = await a.getWallet()
   const floor = w.topUp.min.amount * 2
   if (w.balance.amount < floor) {
-    const addFunds = a.addFunds ?? seedMissing(`a paid wallet balance of at least ${floor} (or addFunds) to test auto-recharge`)
-    await addFunds({ amount: money(w, Math.min(w.topUp.max.amount, floor)), paymentMethodId: def.id, idempotencyKey: newKey('prep') })
+    const addFunds =
+      a.addFunds ?? seedMissing(`a paid wallet balance of at least ${floor} (or addFunds) to test auto-recharge`)
+    await addFunds({
+      amount: money(w, Math.min(w.topUp.max.amount, floor)),
+      paymentMethodId: def.id,
+      idempotencyKey: newKey('prep'),
+    })
     w = await a.getWallet()
   }
   const threshold = Math.floor(w.balance.amount / 2)
@@ -932,16 +1091,31 @@ const autoRechargeUsageChecks: ConformanceCheck[] = [
       if (!updateAutoRecharge) return
       const { wallet, threshold } = await prepareAutoRecharge(a, updateAutoRecharge, spend)
       const add = topUpAmount(wallet)
-      await updateAutoRecharge({ enabled: true, mode: 'fixed', threshold: money(wallet, threshold), amount: money(wallet, add), monthlyCap: null })
+      await updateAutoRecharge({
+        enabled: true,
+        mode: 'fixed',
+        threshold: money(wallet, threshold),
+        amount: money(wallet, add),
+        monthlyCap: null,
+      })
       const before = await autoRechargeEntries(a)
       await spend(money(wallet, wallet.balance.amount - threshold))
       const expected = threshold + add
-      const after = await eventually(() => a.getWallet(), (w) => w.balance.amount === expected)
-      assert(after.balance.amount === expected, `after usage brought the balance to the threshold ${threshold}, auto-recharge of ${add} should leave ${expected}; the balance is ${after.balance.amount}`)
+      const after = await eventually(
+        () => a.getWallet(),
+        (w) => w.balance.amount === expected,
+      )
+      assert(
+        after.balance.amount === expected,
+        `after usage brought the balance to the threshold ${threshold}, auto-recharge of ${add} should leave ${expected}; the balance is ${after.balance.amount}`,
+      )
       const added = (await autoRechargeEntries(a)).filter((e) => !before.some((b) => b.id === e.id))
       assert(added.length === 1, `auto-recharge must add one auto_recharge ledger entry, found ${added.length}`)
       assert(added[0].amount?.amount === add, `the auto_recharge entry must be +${add}, got ${show(added[0].amount)}`)
-      assert(after.autoRecharge.lastAttempt?.outcome === 'succeeded', `autoRecharge.lastAttempt must record the success, got ${show(after.autoRecharge.lastAttempt)}`)
+      assert(
+        after.autoRecharge.lastAttempt?.outcome === 'succeeded',
+        `autoRecharge.lastAttempt must record the success, got ${show(after.autoRecharge.lastAttempt)}`,
+      )
     },
     true,
   ),
@@ -953,10 +1127,22 @@ const autoRechargeUsageChecks: ConformanceCheck[] = [
       if (!updateAutoRecharge) return
       const { wallet, threshold } = await prepareAutoRecharge(a, updateAutoRecharge, spend)
       const target = Math.min(threshold + topUpAmount(wallet), threshold + wallet.topUp.max.amount)
-      await updateAutoRecharge({ enabled: true, mode: 'target', threshold: money(wallet, threshold), amount: money(wallet, target), monthlyCap: null })
+      await updateAutoRecharge({
+        enabled: true,
+        mode: 'target',
+        threshold: money(wallet, threshold),
+        amount: money(wallet, target),
+        monthlyCap: null,
+      })
       await spend(money(wallet, wallet.balance.amount - threshold))
-      const after = await eventually(() => a.getWallet(), (w) => w.balance.amount === target)
-      assert(after.balance.amount === target, `target auto-recharge must restore the balance to ${target}; it is ${after.balance.amount}`)
+      const after = await eventually(
+        () => a.getWallet(),
+        (w) => w.balance.amount === target,
+      )
+      assert(
+        after.balance.amount === target,
+        `target auto-recharge must restore the balance to ${target}; it is ${after.balance.amount}`,
+      )
     },
     true,
   ),
@@ -967,13 +1153,25 @@ const autoRechargeUsageChecks: ConformanceCheck[] = [
       const updateAutoRecharge = capability(a, raw, 'updateAutoRecharge')
       if (!updateAutoRecharge) return
       const { wallet, threshold } = await prepareAutoRecharge(a, updateAutoRecharge, spend)
-      await updateAutoRecharge({ enabled: false, mode: 'fixed', threshold: money(wallet, threshold), amount: money(wallet, topUpAmount(wallet)), monthlyCap: null })
+      await updateAutoRecharge({
+        enabled: false,
+        mode: 'fixed',
+        threshold: money(wallet, threshold),
+        amount: money(wallet, topUpAmount(wallet)),
+        monthlyCap: null,
+      })
       const before = await autoRechargeEntries(a)
       await spend(money(wallet, wallet.balance.amount - threshold))
       await sleep(100)
       const after = await a.getWallet()
-      assert(after.balance.amount === threshold, `with auto-recharge disabled the balance must stay at ${threshold}; it is ${after.balance.amount}`)
-      assert((await autoRechargeEntries(a)).length === before.length, 'a disabled auto-recharge added an auto_recharge entry')
+      assert(
+        after.balance.amount === threshold,
+        `with auto-recharge disabled the balance must stay at ${threshold}; it is ${after.balance.amount}`,
+      )
+      assert(
+        (await autoRechargeEntries(a)).length === before.length,
+        'a disabled auto-recharge added an auto_recharge entry',
+      )
     },
     true,
   ),
@@ -987,25 +1185,42 @@ const paymentMethodChecks: ConformanceCheck[] = [
     const target = others[0]
     const returned = await setDefaultPaymentMethod(target.id)
     assert(Array.isArray(returned), `setDefaultPaymentMethod must return the payment methods, got ${show(returned)}`)
-    for (const [where, list] of [['setDefaultPaymentMethod() result', returned], ['listPaymentMethods() after', await a.listPaymentMethods()]] as const) {
+    for (const [where, list] of [
+      ['setDefaultPaymentMethod() result', returned],
+      ['listPaymentMethods() after', await a.listPaymentMethods()],
+    ] as const) {
       const defaults = list.filter((pm) => pm.isDefault)
-      assert(defaults.length === 1 && defaults[0].id === target.id, `${where}: the only default must be ${target.id}, got ${show(defaults.map((pm) => pm.id))}`)
+      assert(
+        defaults.length === 1 && defaults[0].id === target.id,
+        `${where}: the only default must be ${target.id}, got ${show(defaults.map((pm) => pm.id))}`,
+      )
     }
-    await expectBillingError(() => setDefaultPaymentMethod('pm_conformance_unknown'), ['not_found'], 'setDefaultPaymentMethod(unknown id)')
+    await expectBillingError(
+      () => setDefaultPaymentMethod('pm_conformance_unknown'),
+      ['not_found'],
+      'setDefaultPaymentMethod(unknown id)',
+    )
   }),
 
   check('removePaymentMethod removes a card that is not the default', async (a, raw) => {
     const removePaymentMethod = capability(a, raw, 'removePaymentMethod')
     if (!removePaymentMethod) return
     const { all, def, others } = await paymentMethods(a)
-    const used = new Set((await a.listSubscriptions()).filter((s) => s.status !== 'canceled').map((s) => s.paymentMethodId))
-    const target = others.find((pm) => !used.has(pm.id)) ?? seedMissing('a non-default card that no live subscription pays with')
+    const used = new Set(
+      (await a.listSubscriptions()).filter((s) => s.status !== 'canceled').map((s) => s.paymentMethodId),
+    )
+    const target =
+      others.find((pm) => !used.has(pm.id)) ?? seedMissing('a non-default card that no live subscription pays with')
     await removePaymentMethod(target.id)
     const after = await a.listPaymentMethods()
     assert(!after.some((pm) => pm.id === target.id), `removePaymentMethod(${target.id}) did not remove it`)
     assert(after.length === all.length - 1, `removing one card left ${after.length} of ${all.length}`)
     assert(after.find((pm) => pm.isDefault)?.id === def.id, 'removing another card must not change the default')
-    await expectBillingError(() => removePaymentMethod('pm_conformance_unknown'), ['not_found'], 'removePaymentMethod(unknown id)')
+    await expectBillingError(
+      () => removePaymentMethod('pm_conformance_unknown'),
+      ['not_found'],
+      'removePaymentMethod(unknown id)',
+    )
   }),
 
   check('removePaymentMethod refuses the default card while something depends on it', async (a, raw) => {
@@ -1013,16 +1228,27 @@ const paymentMethodChecks: ConformanceCheck[] = [
     if (!removePaymentMethod) return
     const { all, def } = await paymentMethods(a)
     const subs = await a.listSubscriptions()
-    const live = (s: Subscription) => s.status !== 'canceled' && (s.paymentMethodId === null || s.paymentMethodId === def.id)
+    const live = (s: Subscription) =>
+      s.status !== 'canceled' && (s.paymentMethodId === null || s.paymentMethodId === def.id)
     let depends = subs.some(live) || (await a.getWallet()).autoRecharge.enabled
     const updateAutoRecharge = capability(a, raw, 'updateAutoRecharge')
     if (!depends && updateAutoRecharge) {
       const w = await a.getWallet()
-      await updateAutoRecharge({ enabled: true, mode: 'fixed', threshold: money(w, 0), amount: money(w, topUpAmount(w)), monthlyCap: null })
+      await updateAutoRecharge({
+        enabled: true,
+        mode: 'fixed',
+        threshold: money(w, 0),
+        amount: money(w, topUpAmount(w)),
+        monthlyCap: null,
+      })
       depends = true
     }
     if (!depends) seedMissing('a live subscription paid by the default card')
-    await expectBillingError(() => removePaymentMethod(def.id), ['conflict'], 'removePaymentMethod(default card in use)')
+    await expectBillingError(
+      () => removePaymentMethod(def.id),
+      ['conflict'],
+      'removePaymentMethod(default card in use)',
+    )
     const after = await a.listPaymentMethods()
     assert(
       after.length === all.length && after.some((pm) => pm.id === def.id && pm.isDefault),
@@ -1032,21 +1258,42 @@ const paymentMethodChecks: ConformanceCheck[] = [
 ]
 
 const subscriptionChecks: ConformanceCheck[] = [
-  check('cancelSubscription sets cancelAtPeriodEnd and keeps the period end; a second cancel conflicts', async (a, raw) => {
-    const cancelSubscription = capability(a, raw, 'cancelSubscription')
-    if (!cancelSubscription) return
-    const sub = await activeSubscription(a)
-    const canceled = await cancelSubscription({ subscriptionId: sub.id, reason: 'too_expensive', comment: ADVERSARIAL_NAME })
-    checkSubscriptionShape(canceled, 'cancelSubscription()')
-    assert(canceled.id === sub.id, `cancelSubscription returned ${canceled.id}, expected ${sub.id}`)
-    assert(canceled.cancelAtPeriodEnd === true, 'cancelSubscription must set cancelAtPeriodEnd')
-    assert(canceled.currentPeriodEnd === sub.currentPeriodEnd, `cancel at period end must keep currentPeriodEnd ${sub.currentPeriodEnd}, got ${canceled.currentPeriodEnd}`)
-    assert(canceled.status === sub.status, `cancel at period end must keep the status ${sub.status} until the period ends, got ${canceled.status}`)
-    const listed = (await a.listSubscriptions()).find((s) => s.id === sub.id)
-    assert(listed?.cancelAtPeriodEnd === true, 'listSubscriptions after cancel must show cancelAtPeriodEnd')
-    await expectBillingError(() => cancelSubscription({ subscriptionId: sub.id }), ['conflict'], 'cancelSubscription twice')
-    await expectBillingError(() => cancelSubscription({ subscriptionId: 'sub_conformance_unknown' }), ['not_found'], 'cancelSubscription(unknown id)')
-  }),
+  check(
+    'cancelSubscription sets cancelAtPeriodEnd and keeps the period end; a second cancel conflicts',
+    async (a, raw) => {
+      const cancelSubscription = capability(a, raw, 'cancelSubscription')
+      if (!cancelSubscription) return
+      const sub = await activeSubscription(a)
+      const canceled = await cancelSubscription({
+        subscriptionId: sub.id,
+        reason: 'too_expensive',
+        comment: ADVERSARIAL_NAME,
+      })
+      checkSubscriptionShape(canceled, 'cancelSubscription()')
+      assert(canceled.id === sub.id, `cancelSubscription returned ${canceled.id}, expected ${sub.id}`)
+      assert(canceled.cancelAtPeriodEnd === true, 'cancelSubscription must set cancelAtPeriodEnd')
+      assert(
+        canceled.currentPeriodEnd === sub.currentPeriodEnd,
+        `cancel at period end must keep currentPeriodEnd ${sub.currentPeriodEnd}, got ${canceled.currentPeriodEnd}`,
+      )
+      assert(
+        canceled.status === sub.status,
+        `cancel at period end must keep the status ${sub.status} until the period ends, got ${canceled.status}`,
+      )
+      const listed = (await a.listSubscriptions()).find((s) => s.id === sub.id)
+      assert(listed?.cancelAtPeriodEnd === true, 'listSubscriptions after cancel must show cancelAtPeriodEnd')
+      await expectBillingError(
+        () => cancelSubscription({ subscriptionId: sub.id }),
+        ['conflict'],
+        'cancelSubscription twice',
+      )
+      await expectBillingError(
+        () => cancelSubscription({ subscriptionId: 'sub_conformance_unknown' }),
+        ['not_found'],
+        'cancelSubscription(unknown id)',
+      )
+    },
+  ),
 
   check('resumeSubscription clears cancelAtPeriodEnd', async (a, raw) => {
     const resumeSubscription = capability(a, raw, 'resumeSubscription')
@@ -1076,12 +1323,22 @@ const profileChecks: ConformanceCheck[] = [
       name: ADVERSARIAL_NAME,
       company: `${ADVERSARIAL_NAME} S.L.`,
       email: 'facturas@example.com',
-      address: { line1: 'Calle de Alcalá 45, 3º izq.', line2: null, city: 'Madrid', region: 'Madrid', postalCode: '28014', country: 'ES' },
+      address: {
+        line1: 'Calle de Alcalá 45, 3º izq.',
+        line2: null,
+        city: 'Madrid',
+        region: 'Madrid',
+        postalCode: '28014',
+        country: 'ES',
+      },
       taxId: null,
       walletReceipts: true,
     }
     const saved = await updateBillingProfile(profile)
-    for (const [where, got] of [['updateBillingProfile() result', saved], ['getBillingProfile() after', await a.getBillingProfile()]] as const) {
+    for (const [where, got] of [
+      ['updateBillingProfile() result', saved],
+      ['getBillingProfile() after', await a.getBillingProfile()],
+    ] as const) {
       assert(got, `${where} must be the saved profile, got null`)
       checkProfileShape(got, where)
       const mismatches = (
@@ -1097,7 +1354,10 @@ const profileChecks: ConformanceCheck[] = [
           ['walletReceipts', got.walletReceipts, true],
         ] as const
       ).filter(([, actual, expected]) => actual !== expected)
-      assert(mismatches.length === 0, `${where} changed ${mismatches.map(([f, x, y]) => `${f}: ${show(y)} → ${show(x)}`).join('; ')}`)
+      assert(
+        mismatches.length === 0,
+        `${where} changed ${mismatches.map(([f, x, y]) => `${f}: ${show(y)} → ${show(x)}`).join('; ')}`,
+      )
     }
     await expectBillingError(
       () => updateBillingProfile({ ...profile, email: 'not-an-email' }),
@@ -1105,7 +1365,10 @@ const profileChecks: ConformanceCheck[] = [
       'updateBillingProfile with a bad email',
       'email',
     )
-    assert((await a.getBillingProfile())?.email === profile.email, 'a refused profile update must not change the saved profile')
+    assert(
+      (await a.getBillingProfile())?.email === profile.email,
+      'a refused profile update must not change the saved profile',
+    )
   }),
 ]
 

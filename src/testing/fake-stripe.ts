@@ -114,8 +114,7 @@ const MESSAGES = {
     insufficientFunds: 'Tu tarjeta no tiene fondos suficientes.',
     expiredCard: 'Tu tarjeta ha vencido.',
     incorrectCvc: 'El código de seguridad de tu tarjeta es incorrecto.',
-    authFailed:
-      'No hemos podido autenticar tu método de pago. Elige otro método de pago e inténtalo de nuevo.',
+    authFailed: 'No hemos podido autenticar tu método de pago. Elige otro método de pago e inténtalo de nuevo.',
     connection: 'No pudimos conectar con Stripe. Revisa tu conexión e inténtalo de nuevo.',
     alreadySucceeded: 'Esta tarjeta ya se guardó.',
   },
@@ -497,10 +496,7 @@ function intentIdFrom(clientSecret: string, prefix: 'seti_' | 'pi_', method: str
 }
 
 function emptyCalls(): Record<FakeStripeMethod, unknown[][]> {
-  return Object.fromEntries(FAKE_STRIPE_METHODS.map((m) => [m, []])) as unknown as Record<
-    FakeStripeMethod,
-    unknown[][]
-  >
+  return Object.fromEntries(FAKE_STRIPE_METHODS.map((m) => [m, []])) as unknown as Record<FakeStripeMethod, unknown[][]>
 }
 
 /** Creates a Stripe.js stand-in. See {@link FakeStripeOptions}. */
@@ -724,7 +720,12 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
   const methods = {
     elements,
 
-    async confirmSetup(params: { elements?: unknown; clientSecret?: string; confirmParams?: unknown; redirect?: string }) {
+    async confirmSetup(params: {
+      elements?: unknown
+      clientSecret?: string
+      confirmParams?: unknown
+      redirect?: string
+    }) {
       record('confirmSetup', [params])
       const group = params.elements ? stateOf(params.elements, 'confirmSetup') : null
       const clientSecret = params.clientSecret ?? (group?.options.clientSecret as string | undefined)
@@ -741,12 +742,24 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     async confirmCardSetup(clientSecret: string, data?: { payment_method?: unknown }) {
       record('confirmCardSetup', [clientSecret, data])
       const pm = data?.payment_method
-      const group = pm && typeof pm === 'object' ? cardElementGroup((pm as { card?: unknown }).card, 'confirmCardSetup') : null
+      const group =
+        pm && typeof pm === 'object' ? cardElementGroup((pm as { card?: unknown }).card, 'confirmCardSetup') : null
       await wait()
-      return confirmIntent('setup_intent', 'confirmCardSetup', clientSecret, group, group?.lang() ?? lastLang, typeof pm === 'string' ? pm : null)
+      return confirmIntent(
+        'setup_intent',
+        'confirmCardSetup',
+        clientSecret,
+        group,
+        group?.lang() ?? lastLang,
+        typeof pm === 'string' ? pm : null,
+      )
     },
 
-    async confirmPayment(params: { elements?: unknown; clientSecret?: string; confirmParams?: { payment_method?: string } }) {
+    async confirmPayment(params: {
+      elements?: unknown
+      clientSecret?: string
+      confirmParams?: { payment_method?: string }
+    }) {
       record('confirmPayment', [params])
       const group = params.elements ? stateOf(params.elements, 'confirmPayment') : null
       const clientSecret = params.clientSecret ?? (group?.options.clientSecret as string | undefined)
@@ -757,15 +770,30 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
       }
       await wait()
       const saved = params.confirmParams?.payment_method ?? null
-      return confirmIntent('payment_intent', 'confirmPayment', clientSecret, saved ? null : group, group?.lang() ?? lastLang, saved)
+      return confirmIntent(
+        'payment_intent',
+        'confirmPayment',
+        clientSecret,
+        saved ? null : group,
+        group?.lang() ?? lastLang,
+        saved,
+      )
     },
 
     async confirmCardPayment(clientSecret: string, data?: { payment_method?: unknown }) {
       record('confirmCardPayment', [clientSecret, data])
       const pm = data?.payment_method
-      const group = pm && typeof pm === 'object' ? cardElementGroup((pm as { card?: unknown }).card, 'confirmCardPayment') : null
+      const group =
+        pm && typeof pm === 'object' ? cardElementGroup((pm as { card?: unknown }).card, 'confirmCardPayment') : null
       await wait()
-      return confirmIntent('payment_intent', 'confirmCardPayment', clientSecret, group, group?.lang() ?? lastLang, typeof pm === 'string' ? pm : null)
+      return confirmIntent(
+        'payment_intent',
+        'confirmCardPayment',
+        clientSecret,
+        group,
+        group?.lang() ?? lastLang,
+        typeof pm === 'string' ? pm : null,
+      )
     },
 
     async handleNextAction(params: { clientSecret: string }) {

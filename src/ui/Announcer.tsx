@@ -17,7 +17,12 @@ export function AnnouncerProvider({ children }: { children?: ReactNode }) {
   const [assertive, setAssertive] = useState('')
   const timers = useRef<number[]>([])
 
-  useEffect(() => () => timers.current.forEach((t) => window.clearTimeout(t)), [])
+  useEffect(
+    () => () => {
+      for (const t of timers.current) window.clearTimeout(t)
+    },
+    [],
+  )
 
   const announce = useCallback<Announce>((message, politeness = 'polite') => {
     const set = politeness === 'assertive' ? setAssertive : setPolite

@@ -75,7 +75,7 @@ export function Combobox({
   const container = usePortalContainer()
   const listboxId = `bp-listbox${useId().replace(/:/g, '')}`
   const anchorRef = useRef<HTMLDivElement>(null)
-  const listRef = useRef<HTMLUListElement>(null)
+  const listRef = useRef<HTMLDivElement>(null)
 
   const [selected, setSelected] = useControllableState(value, defaultValue, onValueChange)
   const [open, setOpen] = useState(false)
@@ -96,7 +96,7 @@ export function Combobox({
   const openList = () => {
     if (disabled) return
     const current = filtered.findIndex((option) => option.value === selected)
-    setActiveIndex(current >= 0 ? current : 0)
+    setActiveIndex(Math.max(current, 0))
     setOpen(true)
   }
 
@@ -192,8 +192,8 @@ export function Combobox({
       </Popover.Anchor>
       <Popover.Portal container={container}>
         <PortalTheme>
+          {/* biome-ignore lint/a11y/useValidAriaRole: removes Popover's default role="dialog"; focus stays in the input */}
           <Popover.Content
-            // Not a dialog: focus stays in the input, the list is only looked at.
             role={undefined}
             align="start"
             sideOffset={4}
@@ -210,7 +210,7 @@ export function Combobox({
             {filtered.length === 0 ? (
               <p className="bp-combobox-empty">{emptyMessage ?? messages.ui.noResults}</p>
             ) : (
-              <ul
+              <div
                 ref={listRef}
                 role="listbox"
                 id={listboxId}
@@ -219,8 +219,11 @@ export function Combobox({
                 aria-label={field ? undefined : props['aria-label']}
               >
                 {filtered.map((option, index) => (
-                  <li
+                  // Keys are handled by the input (aria-activedescendant), so options take no focus.
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input owns the keyboard
+                  <div
                     key={option.value}
+                    tabIndex={-1}
                     id={optionId(index)}
                     role="option"
                     data-index={index}
@@ -233,9 +236,9 @@ export function Combobox({
                   >
                     <span>{option.label}</span>
                     {option.value === selected && <CheckIcon className="bp-combobox-check" />}
-                  </li>
+                  </div>
                 ))}
-              </ul>
+              </div>
             )}
           </Popover.Content>
         </PortalTheme>

@@ -11,7 +11,15 @@ export interface EmptyStateProps extends Omit<ComponentProps<'div'>, 'title'> {
   as?: 'h2' | 'h3' | 'h4' | 'p'
 }
 
-export function EmptyState({ icon, title, description, action, as: Heading = 'h3', className, ...props }: EmptyStateProps) {
+export function EmptyState({
+  icon,
+  title,
+  description,
+  action,
+  as: Heading = 'h3',
+  className,
+  ...props
+}: EmptyStateProps) {
   return (
     <div data-slot="empty-state" className={cx('bp-empty', className)} {...props}>
       {icon && (

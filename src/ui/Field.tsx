@@ -91,11 +91,7 @@ export function Field({
         className={cx('bp-field', className)}
         {...props}
       >
-        <Label.Root
-          id={value.labelId}
-          htmlFor={id}
-          className={cx('bp-field-label', hideLabel && 'bp-visually-hidden')}
-        >
+        <Label.Root id={value.labelId} htmlFor={id} className={cx('bp-field-label', hideLabel && 'bp-visually-hidden')}>
           {label}
           {required && (
             <span className="bp-field-required" aria-hidden="true">

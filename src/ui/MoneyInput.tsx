@@ -42,9 +42,13 @@ export function moneyErrorMessage(error: MoneyInputError, messages: UiMessages, 
     case 'too_many_decimals':
       return exponent === 0 ? text.no_decimals : interpolate(text.too_many_decimals, { decimals: exponent })
     case 'below_min':
-      return min === undefined ? text.invalid : interpolate(text.belowMin, { min: formatMoney({ amount: min, currency }, locale) })
+      return min === undefined
+        ? text.invalid
+        : interpolate(text.belowMin, { min: formatMoney({ amount: min, currency }, locale) })
     case 'above_max':
-      return max === undefined ? text.invalid : interpolate(text.aboveMax, { max: formatMoney({ amount: max, currency }, locale) })
+      return max === undefined
+        ? text.invalid
+        : interpolate(text.aboveMax, { max: formatMoney({ amount: max, currency }, locale) })
     default: {
       // 25.50 in the currency's own digits: "25,50" (es), "25.50" (en), "25" (JPY).
       const example = exponent === 0 ? 25 : 25 * 10 ** exponent + 5 * 10 ** (exponent - 1)
@@ -154,7 +158,9 @@ export function MoneyField({
   const result = checkMoneyText(value, limits)
   const skipEmpty = !required && !result.ok && result.error === 'empty'
   const localError =
-    (touched || showError) && !result.ok && !skipEmpty ? moneyErrorMessage(result.error, messages.ui, limits) : undefined
+    (touched || showError) && !result.ok && !skipEmpty
+      ? moneyErrorMessage(result.error, messages.ui, limits)
+      : undefined
   return (
     <Field
       label={label}

@@ -13,7 +13,8 @@ export interface SelectOption {
   disabled?: boolean
 }
 
-export interface SelectProps extends Omit<ComponentProps<typeof RadixSelect.Trigger>, 'value' | 'defaultValue' | 'dir'> {
+export interface SelectProps
+  extends Omit<ComponentProps<typeof RadixSelect.Trigger>, 'value' | 'defaultValue' | 'dir'> {
   options: readonly SelectOption[]
   value?: string
   defaultValue?: string
@@ -53,7 +54,12 @@ export function Select({
       open={open}
       onOpenChange={onOpenChange}
     >
-      <RadixSelect.Trigger data-slot="select" className={cx('bp-input', 'bp-select', className)} {...control} {...props}>
+      <RadixSelect.Trigger
+        data-slot="select"
+        className={cx('bp-input', 'bp-select', className)}
+        {...control}
+        {...props}
+      >
         <RadixSelect.Value placeholder={placeholder ?? messages.ui.selectPlaceholder} />
         <RadixSelect.Icon className="bp-select-icon">
           <ChevronDownIcon />
@@ -94,7 +100,12 @@ export function NativeSelect({ options, placeholder, className, ...props }: Nati
   const control = useFieldControl()
   return (
     <span className="bp-native-select-wrap">
-      <select data-slot="native-select" className={cx('bp-input', 'bp-native-select', className)} {...control} {...props}>
+      <select
+        data-slot="native-select"
+        className={cx('bp-input', 'bp-native-select', className)}
+        {...control}
+        {...props}
+      >
         {placeholder !== undefined && (
           <option value="" disabled>
             {placeholder}

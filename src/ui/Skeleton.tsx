@@ -35,7 +35,7 @@ export function LoadingState({ rows = 3, label, className, ...props }: LoadingSt
     <div role="status" data-slot="loading-state" className={cx('bp-loading', className)} {...props}>
       <VisuallyHidden>{label ?? messages.ui.loading}</VisuallyHidden>
       {Array.from({ length: rows }, (_, row) => (
-        // Rows are identical placeholders with no identity of their own.
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders with no identity of their own
         <div key={`row-${row}`} className="bp-loading-row" aria-hidden="true">
           <Skeleton className="bp-skeleton-text" width={`${60 - (row % 3) * 12}%`} />
           <Skeleton className="bp-skeleton-text" width="16%" />

@@ -13,7 +13,13 @@ export interface StatusBadgeProps extends ComponentProps<'span'> {
 
 export function StatusBadge({ status, tone = 'neutral', icon, className, children, ...props }: StatusBadgeProps) {
   return (
-    <span data-slot="status-badge" data-state={status} data-tone={tone} className={cx('bp-badge', className)} {...props}>
+    <span
+      data-slot="status-badge"
+      data-state={status}
+      data-tone={tone}
+      className={cx('bp-badge', className)}
+      {...props}
+    >
       {icon}
       {children}
     </span>

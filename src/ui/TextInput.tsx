@@ -14,5 +14,13 @@ export type TextareaProps = ComponentProps<'textarea'>
 
 export function Textarea({ className, rows = 3, ...props }: TextareaProps) {
   const control = useFieldControl()
-  return <textarea rows={rows} data-slot="textarea" className={cx('bp-input', 'bp-textarea', className)} {...control} {...props} />
+  return (
+    <textarea
+      rows={rows}
+      data-slot="textarea"
+      className={cx('bp-input', 'bp-textarea', className)}
+      {...control}
+      {...props}
+    />
+  )
 }

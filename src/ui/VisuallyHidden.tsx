@@ -4,5 +4,7 @@ import { cx } from './cx'
 
 /** Text for screen readers only. Inline styles, so it hides even where our stylesheet is absent. */
 export function VisuallyHidden({ className, ...props }: ComponentProps<typeof RadixVisuallyHidden.Root>) {
-  return <RadixVisuallyHidden.Root data-slot="visually-hidden" className={cx('bp-visually-hidden', className)} {...props} />
+  return (
+    <RadixVisuallyHidden.Root data-slot="visually-hidden" className={cx('bp-visually-hidden', className)} {...props} />
+  )
 }

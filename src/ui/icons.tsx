@@ -5,6 +5,7 @@ export type IconProps = Omit<ComponentProps<'svg'>, 'children'>
 
 /** Decorative 16px glyphs: meaning always comes from nearby text, so they are hidden from AT. */
 function icon(name: string, paths: ReactNode) {
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per glyph at module load, never during render
   function Icon({ className, ...props }: IconProps) {
     return (
       <svg

@@ -1,11 +1,23 @@
 // Internal primitives for the components in src/components. Not part of the public API.
-export { Announcer, AnnouncerProvider, useAnnounce, useAnnounceOnChange, type Announce, type Politeness } from './Announcer'
+export {
+  Announcer,
+  AnnouncerProvider,
+  useAnnounce,
+  useAnnounceOnChange,
+  type Announce,
+  type Politeness,
+} from './Announcer'
 export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from './Button'
 export { Card, Section, type CardProps, type SectionProps } from './Card'
 export { Combobox, filterOptions, foldForSearch, type ComboboxOption, type ComboboxProps } from './Combobox'
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog'
 export { composeEventHandlers, cx, dataFlag } from './cx'
-export { DescriptionItem, DescriptionList, type DescriptionItemProps, type DescriptionListProps } from './DescriptionList'
+export {
+  DescriptionItem,
+  DescriptionList,
+  type DescriptionItemProps,
+  type DescriptionListProps,
+} from './DescriptionList'
 export { Dialog, DialogClose, type DialogProps } from './Dialog'
 export { EmptyState, type EmptyStateProps } from './EmptyState'
 export { ErrorState, type ErrorStateProps } from './ErrorState'

@@ -28,7 +28,12 @@ export const withBilling: Decorator = (Story, context) => {
   const setup = useMemo(() => {
     const adapter =
       params.adapter?.({ locale: locale === 'en' ? 'en' : 'es' }) ??
-      createMemoryAdapter({ seed: 7, now: () => new Date('2026-11-26T15:00:00Z'), locale: locale === 'en' ? 'en' : 'es', ...params.memory })
+      createMemoryAdapter({
+        seed: 7,
+        now: () => new Date('2026-11-26T15:00:00Z'),
+        locale: locale === 'en' ? 'en' : 'es',
+        ...params.memory,
+      })
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } })
     const stripe = Promise.resolve(createFakeStripe(params.stripe))
     return { adapter, queryClient, stripe }

@@ -230,7 +230,9 @@ describe('PaymentMethods in Chromium: layout and accessibility', () => {
       expect(box.width).toBeGreaterThanOrEqual(24)
       // The card's name and details wrap before they reach its actions.
       const text = button.closest('li')?.querySelector<HTMLElement>('.bp-pm-text')
-      const widest = Math.max(...[...(text?.querySelectorAll('span, p') ?? [])].map((n) => n.getBoundingClientRect().right))
+      const widest = Math.max(
+        ...[...(text?.querySelectorAll('span, p') ?? [])].map((n) => n.getBoundingClientRect().right),
+      )
       expect(widest).toBeLessThanOrEqual(box.left)
     }
     await user.click(screen.getByRole('button', { name: 'Agregar Nueva Tarjeta' }))

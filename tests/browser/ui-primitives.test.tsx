@@ -121,13 +121,7 @@ function Gallery() {
                 ]}
               />
             </Field>
-            <MoneyField
-              label="Monto personalizado"
-              currency="USD"
-              value={amount}
-              onValueChange={setAmount}
-              showError
-            />
+            <MoneyField label="Monto personalizado" currency="USD" value={amount} onValueChange={setAmount} showError />
             <Field label="Notas" className="bp-col-full">
               <Textarea />
             </Field>
@@ -203,7 +197,12 @@ function Gallery() {
       </Tabs>
 
       <Card>
-        <EmptyState icon={<CardIcon />} title="Sin tarjetas" description="Agrega una tarjeta para pagar." action={<Button>Agregar Nueva Tarjeta</Button>} />
+        <EmptyState
+          icon={<CardIcon />}
+          title="Sin tarjetas"
+          description="Agrega una tarjeta para pagar."
+          action={<Button>Agregar Nueva Tarjeta</Button>}
+        />
         <ErrorState error={new BillingError('network')} onRetry={() => {}} />
         <LoadingState rows={2} />
       </Card>

@@ -210,7 +210,9 @@ describe('WalletCard in Chromium: usage and auto-recharge', () => {
     await queryClient.invalidateQueries()
     await waitFor(() => expect(currentBalance()).toBe('$29.80'))
     const card = walletCard()
-    expect(within(card).getByText('Last recharge: $25.00 on Nov 26, 2026. Charged this month: $25.00 of $200.00.')).toBeInTheDocument()
+    expect(
+      within(card).getByText('Last recharge: $25.00 on Nov 26, 2026. Charged this month: $25.00 of $200.00.'),
+    ).toBeInTheDocument()
     expect(within(card).queryByText('Complimentary credits', { selector: 'h3' })).not.toBeInTheDocument()
     expect(card).toHaveAttribute('data-state', 'ok')
   })

@@ -36,7 +36,11 @@ export async function openDemo(browser: Browser, baseUrl: string, params: Record
 export async function axeViolations(page: Page, selector = '.bp-billing-panel') {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
+      }
+    ).axe
     const include = [...document.querySelectorAll(`${sel}, .bp-portal`)].map((el) => {
       el.setAttribute('data-axe-scope', '')
       return '[data-axe-scope]'

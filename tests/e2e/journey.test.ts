@@ -29,7 +29,14 @@ describe('journey in Spanish', () => {
       await page.getByRole('button', { name: 'Agregar Fondos' }).first().click()
       const dialog = page.getByRole('dialog')
       await dialog.getByRole('radio', { name: /25,00/ }).first().click()
-      await expect.poll(() => dialog.getByText(/Visa •••• 4242/).first().isVisible()).toBe(true)
+      await expect
+        .poll(() =>
+          dialog
+            .getByText(/Visa •••• 4242/)
+            .first()
+            .isVisible(),
+        )
+        .toBe(true)
       await dialog.getByRole('button', { name: /^Pagar/ }).click()
       await dialog.waitFor({ state: 'detached' })
       await panel.getByText('67,50 US$').first().waitFor()
@@ -40,7 +47,10 @@ describe('journey in Spanish', () => {
       await expectAxeClean(page)
       const resumeButtons = page.getByRole('button', { name: /Reanudar suscripción/ })
       const resumableBefore = await resumeButtons.count()
-      await page.getByRole('button', { name: /Cancelar suscripción/ }).first().click()
+      await page
+        .getByRole('button', { name: /Cancelar suscripción/ })
+        .first()
+        .click()
       const confirm = page.getByRole('dialog')
       await confirm.getByRole('button', { name: 'Cancelar suscripción' }).click()
       await confirm.waitFor({ state: 'detached' })
@@ -51,11 +61,17 @@ describe('journey in Spanish', () => {
       // Edit the billing address.
       await page.getByRole('tab', { name: 'Pagos' }).click()
       await expectAxeClean(page)
-      await page.getByRole('button', { name: /Editar información de facturación|^Editar$/ }).first().click()
+      await page
+        .getByRole('button', { name: /Editar información de facturación|^Editar$/ })
+        .first()
+        .click()
       const city = page.getByRole('textbox', { name: /Ciudad/ })
       await city.fill('Guadalajara')
       await page.getByRole('button', { name: 'Guardar' }).click()
-      await panel.getByText(/Guadalajara/).first().waitFor()
+      await panel
+        .getByText(/Guadalajara/)
+        .first()
+        .waitFor()
       expect(errors).toEqual([])
     } finally {
       await context.close()
@@ -76,13 +92,21 @@ describe('journey in English, keyboard only for the top-up', () => {
       await dialog.getByLabel('Card number').fill('5555555555554444')
       await dialog.getByLabel('Expiration date (MM / YY)').fill('12 / 30')
       await dialog.getByLabel('CVC').fill('123')
-      const makeDefault = dialog.getByRole('checkbox', { name: /Make this my default card/ }).or(dialog.getByRole('switch', { name: /Make this my default card/ }))
-      if ((await makeDefault.getAttribute('aria-checked')) !== 'true' && !(await makeDefault.isChecked().catch(() => false))) {
+      const makeDefault = dialog
+        .getByRole('checkbox', { name: /Make this my default card/ })
+        .or(dialog.getByRole('switch', { name: /Make this my default card/ }))
+      if (
+        (await makeDefault.getAttribute('aria-checked')) !== 'true' &&
+        !(await makeDefault.isChecked().catch(() => false))
+      ) {
         await makeDefault.click()
       }
       await dialog.getByRole('button', { name: 'Save card' }).click()
       await dialog.waitFor({ state: 'detached', timeout: 20_000 })
-      const newRow = panel.locator('[data-slot="payment-method-row"]').filter({ hasText: /Mastercard •••• 4444/ }).filter({ hasText: /Default/ })
+      const newRow = panel
+        .locator('[data-slot="payment-method-row"]')
+        .filter({ hasText: /Mastercard •••• 4444/ })
+        .filter({ hasText: /Default/ })
       await newRow.first().waitFor()
       await expectAxeClean(page)
 
@@ -96,9 +120,19 @@ describe('journey in English, keyboard only for the top-up', () => {
       await page.keyboard.press('Enter')
       const topUp = page.getByRole('dialog')
       await topUp.waitFor()
-      await topUp.getByRole('radio', { name: /\$50\.00/ }).first().focus()
+      await topUp
+        .getByRole('radio', { name: /\$50\.00/ })
+        .first()
+        .focus()
       await page.keyboard.press('Space')
-      await expect.poll(() => topUp.getByText(/Mastercard •••• 4444/).first().isVisible()).toBe(true)
+      await expect
+        .poll(() =>
+          topUp
+            .getByText(/Mastercard •••• 4444/)
+            .first()
+            .isVisible(),
+        )
+        .toBe(true)
       await topUp.getByRole('button', { name: /^Pay/ }).focus()
       await page.keyboard.press('Enter')
       await topUp.waitFor({ state: 'detached' })

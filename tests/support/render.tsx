@@ -26,7 +26,9 @@ export interface RenderBillingOptions {
 export function renderBilling(ui: ReactElement, options: RenderBillingOptions = {}) {
   const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: options.locale ?? 'en', ...options.memory })
   const adapter = options.adapter ?? memory
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } } })
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
+  })
   const fakeStripe = createFakeStripe(options.stripe)
   const user = userEvent.setup()
   const result = render(

@@ -62,7 +62,12 @@ describe('BillingAddressForm: the saved information', () => {
     expect(term('Company')).toHaveTextContent('Agencia Creativa Peñasco S.A. de C.V.')
     expect(term('Email for invoices and receipts')).toHaveTextContent('facturacion@agenciapenasco.mx')
     const lines = [...term('Billing address').querySelectorAll('span')].map((line) => line.textContent)
-    expect(lines).toEqual(['Av. Paseo de la Reforma 222, Piso 14', 'Col. Juárez', '06600 Ciudad de México, CDMX', 'Mexico'])
+    expect(lines).toEqual([
+      'Av. Paseo de la Reforma 222, Piso 14',
+      'Col. Juárez',
+      '06600 Ciudad de México, CDMX',
+      'Mexico',
+    ])
     expect(term('Tax ID')).toHaveTextContent('RFC (Mexico)ACP850101AB1')
     expect(term('Wallet top-up receipts')).toHaveTextContent('Not sent (default)')
     expect(card()).toHaveAttribute('data-state', 'view')
@@ -78,9 +83,9 @@ describe('BillingAddressForm: the saved information', () => {
     const edit = screen.getByRole('button', { name: 'Editar información de facturación' })
     expect(edit).toHaveTextContent(/^Editar/)
     await user.click(edit)
-    expect(screen.getByRole('switch', { name: 'Enviarme recibos por correo de las recargas de cartera' })).toHaveAccessibleDescription(
-      /no se envían por defecto/,
-    )
+    expect(
+      screen.getByRole('switch', { name: 'Enviarme recibos por correo de las recargas de cartera' }),
+    ).toHaveAccessibleDescription(/no se envían por defecto/)
     expect(screen.getByRole('textbox', { name: 'Código postal' })).toHaveValue('06600')
     expect(screen.getByRole('textbox', { name: 'Estado' })).toHaveValue('CDMX')
     expect(screen.getByRole('button', { name: 'Guardar' })).toBeInTheDocument()
@@ -215,7 +220,11 @@ describe('BillingAddressForm: editing and saving', () => {
     const country = screen.getByRole('combobox', { name: 'País' })
     await user.clear(country)
     await user.type(country, 'peru')
-    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Perú'])
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Perú'])
     await user.keyboard('{Enter}')
     expect(textbox('Departamento')).toBeInTheDocument()
     await user.clear(country)
@@ -233,7 +242,11 @@ describe('BillingAddressForm: editing and saving', () => {
     await replace(user, textbox(/^State/), 'Dubai')
     await user.click(screen.getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.queryByRole('form')).not.toBeInTheDocument())
-    expect((await memory.getBillingProfile())?.address).toMatchObject({ country: 'AE', postalCode: null, region: 'Dubai' })
+    expect((await memory.getBillingProfile())?.address).toMatchObject({
+      country: 'AE',
+      postalCode: null,
+      region: 'Dubai',
+    })
   })
 
   it('starts the tax ID type at the usual one for the chosen country', async () => {
@@ -394,7 +407,9 @@ describe('BillingAddressForm: who may edit, and states', () => {
   })
 
   it('shows a failed load with a retry, and the information once it loads', async () => {
-    const { user, memory } = renderBilling(<BillingAddressForm />, { memory: { faults: { getBillingProfile: 'unavailable' } } })
+    const { user, memory } = renderBilling(<BillingAddressForm />, {
+      memory: { faults: { getBillingProfile: 'unavailable' } },
+    })
     expect(await within(card()).findByRole('alert')).toHaveTextContent(en.common.errors.unavailable)
     expect(card()).toHaveAttribute('data-state', 'error')
     memory.setFaults({})
@@ -403,7 +418,9 @@ describe('BillingAddressForm: who may edit, and states', () => {
   })
 
   it('passes host class, style and DOM props to its outer element', async () => {
-    renderBilling(<BillingAddressForm className="host-billing" style={{ maxWidth: 600 }} data-testid="billing" id="billing-info" />)
+    renderBilling(
+      <BillingAddressForm className="host-billing" style={{ maxWidth: 600 }} data-testid="billing" id="billing-info" />,
+    )
     const root = await screen.findByTestId('billing')
     expect(root).toHaveClass('bp-root', 'bp-billing-address-form', 'host-billing')
     expect(root).toHaveAttribute('id', 'billing-info')
@@ -430,7 +447,9 @@ describe('BillingProfileForm with any input', () => {
     fc.constantFrom('', 'Ñandú', '06600', '山田', '\u202Eevil', 'x'.repeat(10_000)),
   )
   const texts = fc.tuple(
-    ...FIELDS.map(([, good]) => fc.oneof({ weight: 4, arbitrary: fc.constant(good) }, { weight: 1, arbitrary: anyText })),
+    ...FIELDS.map(([, good]) =>
+      fc.oneof({ weight: 4, arbitrary: fc.constant(good) }, { weight: 1, arbitrary: anyText }),
+    ),
   )
 
   it('ends every submit in a save or in marked fields, never in an exception', async () => {
@@ -470,7 +489,9 @@ describe('BillingProfileForm with any input', () => {
           } else {
             outcomes.rejected++
             expect(document.activeElement).toHaveAttribute('aria-invalid', 'true')
-            expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(Object.keys(expected.fieldErrors).length)
+            expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(
+              Object.keys(expected.fieldErrors).length,
+            )
             expect(adapter.calls.updateBillingProfile ?? 0).toBe(0)
           }
         } finally {
@@ -485,7 +506,8 @@ describe('BillingProfileForm with any input', () => {
 
   it('reports an adapter that throws something odd as a message, not a crash', async () => {
     const adapter = createMemoryAdapter({ seed: 1, now: () => NOW })
-    adapter.updateBillingProfile = () => Promise.reject(new BillingError('validation', { fieldErrors: { '': '', 'address[zip]': 'required' } }))
+    adapter.updateBillingProfile = () =>
+      Promise.reject(new BillingError('validation', { fieldErrors: { '': '', 'address[zip]': 'required' } }))
     const { user } = renderBilling(<BillingProfileForm profile={seedProfile()} />, { adapter })
     await user.click(screen.getByRole('button', { name: 'Save' }))
     const notice = await screen.findByText(en.common.errors.validation)

@@ -20,10 +20,14 @@ describeBillingAdapter('memory', () => createMemoryAdapter({ seed: 1 }), { usage
 
 // The runner's own functions, passed explicitly as Jest users would, fit the option without casts.
 const explicitApi: ConformanceTestApi = { describe, it, expect }
-describeBillingAdapter('memory (explicit test API, other currency)', () => createMemoryAdapter({ seed: 7, currency: 'JPY' }), {
-  test: explicitApi,
-  usage: spend,
-})
+describeBillingAdapter(
+  'memory (explicit test API, other currency)',
+  () => createMemoryAdapter({ seed: 7, currency: 'JPY' }),
+  {
+    test: explicitApi,
+    usage: spend,
+  },
+)
 
 function checkNamed(fragment: string): ConformanceCheck {
   const found = conformanceChecks.filter((c) => c.name.includes(fragment))
@@ -51,15 +55,14 @@ describe('the conformance checks catch broken adapters', () => {
         inner.addFunds({ ...input, idempotencyKey: `random-${Math.random()}` }),
     }))
 
-  it.each([
-    'same idempotency key twice',
-    'same idempotency key concurrently',
-    '50 concurrent calls over 10 keys',
-  ])('fails "%s" when addFunds ignores the idempotency key', async (fragment) => {
-    const check = checkNamed(fragment)
-    await expect(check.run(ignoresIdempotencyKey())).rejects.toThrow(ConformanceError)
-    await expect(check.run(ignoresIdempotencyKey())).rejects.toThrow(/expected|returned/)
-  })
+  it.each(['same idempotency key twice', 'same idempotency key concurrently', '50 concurrent calls over 10 keys'])(
+    'fails "%s" when addFunds ignores the idempotency key',
+    async (fragment) => {
+      const check = checkNamed(fragment)
+      await expect(check.run(ignoresIdempotencyKey())).rejects.toThrow(ConformanceError)
+      await expect(check.run(ignoresIdempotencyKey())).rejects.toThrow(/expected|returned/)
+    },
+  )
 
   it('passes the same idempotency checks on the real memory adapter', async () => {
     for (const fragment of ['same idempotency key twice', 'same idempotency key concurrently']) {

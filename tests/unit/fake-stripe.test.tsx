@@ -292,9 +292,7 @@ describe('createFakeStripe without React', () => {
     await fake.handleNextAction({ clientSecret: 'pi_42_secret_xyz' })
     fake.reset()
     expect(fake.calls.handleNextAction).toEqual([])
-    expect((await fake.retrievePaymentIntent('pi_42_secret_xyz')).paymentIntent?.status).toBe(
-      'requires_payment_method',
-    )
+    expect((await fake.retrievePaymentIntent('pi_42_secret_xyz')).paymentIntent?.status).toBe('requires_payment_method')
   })
 
   it('names the fix when confirmSetup has no client secret', async () => {

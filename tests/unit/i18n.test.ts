@@ -33,8 +33,11 @@ describe('message catalogs', () => {
   })
 
   it('use the same placeholders in es and en', () => {
-    const placeholders = (s: unknown) => (typeof s === 'string' ? [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).toSorted() : [])
-    const mismatched = [...enLeaves].filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(esLeaves.get(k)))).map(([k]) => k)
+    const placeholders = (s: unknown) =>
+      typeof s === 'string' ? [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).toSorted() : []
+    const mismatched = [...enLeaves]
+      .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(esLeaves.get(k))))
+      .map(([k]) => k)
     expect(mismatched).toEqual([])
   })
 

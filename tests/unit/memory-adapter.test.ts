@@ -36,14 +36,24 @@ describe('seed', () => {
     const subs = await memory().listSubscriptions()
     const byName = Object.fromEntries(subs.map((s) => [s.name, s]))
 
-    expect(byName['Plan Agencia Pro']).toMatchObject({ kind: 'platform', status: 'active', price: usd(29700), interval: 'month', planId: 'plan_agency_pro' })
+    expect(byName['Plan Agencia Pro']).toMatchObject({
+      kind: 'platform',
+      status: 'active',
+      price: usd(29700),
+      interval: 'month',
+      planId: 'plan_agency_pro',
+    })
     expect(byName['Servicio de SEO local']).toMatchObject({ kind: 'resale', status: 'active', quantity: 2 })
     expect(byName['Gestión de redes sociales']).toMatchObject({ kind: 'resale', status: 'trialing' })
     expect(Date.parse(byName['Gestión de redes sociales'].trialEnd ?? '')).toBeGreaterThan(NOW.getTime())
     expect(byName['Campañas de Google Ads']).toMatchObject({ kind: 'resale', status: 'past_due' })
     expect(byName['Agenda de Citas Pro']).toMatchObject({ kind: 'marketplace', status: 'active', quantity: 3 })
     expect(byName['Agenda de Citas Pro'].manageUrl).toMatch(/^https:\/\//)
-    expect(byName['Reseñas Automáticas']).toMatchObject({ kind: 'marketplace', status: 'active', cancelAtPeriodEnd: true })
+    expect(byName['Reseñas Automáticas']).toMatchObject({
+      kind: 'marketplace',
+      status: 'active',
+      cancelAtPeriodEnd: true,
+    })
   })
 
   it('seeds a default Visa, an expired Mastercard, an Amex expiring next month and a declining test card', async () => {
@@ -75,8 +85,19 @@ describe('seed', () => {
     expect(wallet.credits.filter((c) => c.expiresAt === null)).toHaveLength(1)
     const expiring = wallet.credits.find((c) => c.expiresAt)
     expect(Date.parse(expiring?.expiresAt ?? '') - NOW.getTime()).toBe(20 * 86_400_000)
-    expect(wallet.topUp).toEqual({ min: usd(1000), max: usd(100_000), presets: [usd(2500), usd(5000), usd(10_000), usd(25_000)] })
-    expect(wallet.autoRecharge).toMatchObject({ enabled: true, threshold: usd(1000), mode: 'fixed', amount: usd(2500), monthlyCap: usd(20_000), paused: null })
+    expect(wallet.topUp).toEqual({
+      min: usd(1000),
+      max: usd(100_000),
+      presets: [usd(2500), usd(5000), usd(10_000), usd(25_000)],
+    })
+    expect(wallet.autoRecharge).toMatchObject({
+      enabled: true,
+      threshold: usd(1000),
+      mode: 'fixed',
+      amount: usd(2500),
+      monthlyCap: usd(20_000),
+      paused: null,
+    })
   })
 
   it('scales amounts to the currency', async () => {
@@ -154,7 +175,10 @@ describe('subscriptions', () => {
 
   it('previews an upgrade as charged today with prorated lines', async () => {
     const adapter = memory()
-    const preview = await adapter.previewPlanChange({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_agency_saas_pro' })
+    const preview = await adapter.previewPlanChange({
+      subscriptionId: PLATFORM_SUBSCRIPTION_ID,
+      planId: 'plan_agency_saas_pro',
+    })
     expect(preview.effective).toBe('now')
     const [credit, charge] = preview.lines
     expect(credit.amount.amount).toBeLessThan(0)
@@ -167,15 +191,27 @@ describe('subscriptions', () => {
   })
 
   it('previews a downgrade as applied at renewal with nothing due today', async () => {
-    const preview = await memory().previewPlanChange({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_agency_starter' })
-    expect(preview).toMatchObject({ effective: 'period_end', dueToday: usd(0), lines: [], nextCycle: { amount: usd(9700) } })
+    const preview = await memory().previewPlanChange({
+      subscriptionId: PLATFORM_SUBSCRIPTION_ID,
+      planId: 'plan_agency_starter',
+    })
+    expect(preview).toMatchObject({
+      effective: 'period_end',
+      dueToday: usd(0),
+      lines: [],
+      nextCycle: { amount: usd(9700) },
+    })
   })
 
   it('refuses a preview for the current plan or an unknown one', async () => {
     const adapter = memory()
-    const same = await rejection(adapter.previewPlanChange({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_agency_pro' }))
+    const same = await rejection(
+      adapter.previewPlanChange({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_agency_pro' }),
+    )
     expect(same).toMatchObject({ code: 'validation', fieldErrors: { planId: 'same_plan' } })
-    expect((await rejection(adapter.previewPlanChange({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_x' }))).code).toBe('not_found')
+    expect(
+      (await rejection(adapter.previewPlanChange({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_x' }))).code,
+    ).toBe('not_found')
   })
 
   it('upgrades once per key, charging the prorated amount with an invoice', async () => {
@@ -184,12 +220,15 @@ describe('subscriptions', () => {
     const [a, b] = await Promise.all([adapter.changePlan(input), adapter.changePlan(input)])
     const again = await adapter.changePlan(input)
 
-    for (const sub of [a, b, again]) expect(sub).toMatchObject({ planId: 'plan_agency_saas_pro', name: 'Plan Agencia SaaS Pro', price: usd(49700) })
+    for (const sub of [a, b, again])
+      expect(sub).toMatchObject({ planId: 'plan_agency_saas_pro', name: 'Plan Agencia SaaS Pro', price: usd(49700) })
     const charges = await adapter.listLedger({ filter: { types: ['subscription_charge'], from: NOW.toISOString() } })
     expect(charges.totalCount).toBe(1)
     expect(charges.entries[0]).toMatchObject({ amount: usd(-8000), paymentMethodId: SEED_CARDS.visa })
     expect(charges.entries[0].invoice?.number).toMatch(/^INV-2026-\d{4}$/)
-    expect(await adapter.getInvoiceLinks(charges.entries[0].invoice?.id ?? '')).toMatchObject({ viewUrl: expect.any(String) })
+    expect(await adapter.getInvoiceLinks(charges.entries[0].invoice?.id ?? '')).toMatchObject({
+      viewUrl: expect.any(String),
+    })
 
     const reused = await rejection(adapter.changePlan({ ...input, planId: 'plan_agency_starter' }))
     expect(reused.code).toBe('conflict')
@@ -197,7 +236,11 @@ describe('subscriptions', () => {
 
   it('downgrades without charging', async () => {
     const adapter = memory()
-    const sub = await adapter.changePlan({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_agency_starter', idempotencyKey: 'down' })
+    const sub = await adapter.changePlan({
+      subscriptionId: PLATFORM_SUBSCRIPTION_ID,
+      planId: 'plan_agency_starter',
+      idempotencyKey: 'down',
+    })
     expect(sub).toMatchObject({ planId: 'plan_agency_starter', price: usd(9700) })
     expect((await adapter.listLedger({ filter: { from: NOW.toISOString() } })).totalCount).toBe(0)
     expect((await adapter.listPlans(PLATFORM_SUBSCRIPTION_ID)).find((p) => p.current)?.id).toBe('plan_agency_starter')
@@ -207,7 +250,11 @@ describe('subscriptions', () => {
 describe('payment methods', () => {
   async function attach(adapter: ReturnType<typeof memory>, paymentMethodId: string | null, makeDefault = false) {
     const { clientSecret } = await adapter.createSetupIntent()
-    return adapter.attachPaymentMethod({ setupIntentId: clientSecret.split('_secret_')[0], paymentMethodId, makeDefault })
+    return adapter.attachPaymentMethod({
+      setupIntentId: clientSecret.split('_secret_')[0],
+      paymentMethodId,
+      makeDefault,
+    })
   }
 
   it('creates SetupIntent secrets and refuses ones it never made', async () => {
@@ -264,9 +311,21 @@ describe('payment methods', () => {
 
     const empty = memory({ empty: true })
     const only = await attach(empty, 'pm_card_visa')
-    await empty.updateAutoRecharge({ enabled: true, threshold: usd(0), mode: 'fixed', amount: usd(2500), monthlyCap: null })
+    await empty.updateAutoRecharge({
+      enabled: true,
+      threshold: usd(0),
+      mode: 'fixed',
+      amount: usd(2500),
+      monthlyCap: null,
+    })
     expect((await rejection(empty.removePaymentMethod(only.id))).code).toBe('conflict')
-    await empty.updateAutoRecharge({ enabled: false, threshold: usd(0), mode: 'fixed', amount: usd(2500), monthlyCap: null })
+    await empty.updateAutoRecharge({
+      enabled: false,
+      threshold: usd(0),
+      mode: 'fixed',
+      amount: usd(2500),
+      monthlyCap: null,
+    })
     await empty.removePaymentMethod(only.id)
     expect(await empty.listPaymentMethods()).toEqual([])
   })
@@ -290,7 +349,14 @@ describe('billing profile', () => {
     name: 'José Ángel Muñoz',
     company: 'Muñoz & Asociados S.L.',
     email: 'facturas@munoz.es',
-    address: { line1: 'Calle de Alcalá 42', line2: null, city: 'Madrid', region: 'Madrid', postalCode: '28014', country: 'es' },
+    address: {
+      line1: 'Calle de Alcalá 42',
+      line2: null,
+      city: 'Madrid',
+      region: 'Madrid',
+      postalCode: '28014',
+      country: 'es',
+    },
     taxId: { type: 'es_cif', value: 'B12345678' },
     walletReceipts: true,
   })
@@ -377,7 +443,11 @@ describe('persistence', () => {
     vi.stubGlobal('localStorage', storage)
     const clock = movableClock()
     const first = createMemoryAdapter({ now: clock.now, persist: 'billing-demo' })
-    const { entry } = await first.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'p1' })
+    const { entry } = await first.addFunds({
+      amount: usd(5000),
+      paymentMethodId: SEED_CARDS.visa,
+      idempotencyKey: 'p1',
+    })
     await first.cancelSubscription({ subscriptionId: 'sub_local_seo' })
     const before = await snapshot(first)
 

@@ -61,12 +61,22 @@ describe('faults', () => {
     })
     const profile = await adapter.getBillingProfile()
     if (!profile) throw new Error('the seed has a profile')
-    expect(await rejection(adapter.updateBillingProfile(profile))).toMatchObject({ code: 'validation', fieldErrors: { email: 'invalid' } })
-    const action = await rejection(adapter.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'x' }))
+    expect(await rejection(adapter.updateBillingProfile(profile))).toMatchObject({
+      code: 'validation',
+      fieldErrors: { email: 'invalid' },
+    })
+    const action = await rejection(
+      adapter.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'x' }),
+    )
     expect(action.clientSecret).toMatch(/^pi_\w+_secret_\w+$/)
     const wallet = await adapter.getWallet()
-    expect(await rejection(adapter.updateAutoRecharge(wallet.autoRecharge))).toMatchObject({ fieldErrors: { monthlyCap: 'below_amount' } })
-    expect(await rejection(adapter.cancelSubscription({ subscriptionId: 'sub_local_seo' }))).toMatchObject({ code: 'rate_limited', retryAfterMs: 1000 })
+    expect(await rejection(adapter.updateAutoRecharge(wallet.autoRecharge))).toMatchObject({
+      fieldErrors: { monthlyCap: 'below_amount' },
+    })
+    expect(await rejection(adapter.cancelSubscription({ subscriptionId: 'sub_local_seo' }))).toMatchObject({
+      code: 'rate_limited',
+      retryAfterMs: 1000,
+    })
     expect((await adapter.listSubscriptions()).find((s) => s.id === 'sub_local_seo')?.cancelAtPeriodEnd).toBe(false)
   })
 
@@ -91,7 +101,11 @@ describe('parseFaults', () => {
   })
 
   it('reads rates, percentages, decline codes and spaces', () => {
-    expect(parseFaults(' getWallet:timeout:0.25 , listSubscriptions:unavailable:40%, addFunds:card_declined:insufficient_funds:once ')).toEqual({
+    expect(
+      parseFaults(
+        ' getWallet:timeout:0.25 , listSubscriptions:unavailable:40%, addFunds:card_declined:insufficient_funds:once ',
+      ),
+    ).toEqual({
       getWallet: { code: 'timeout', mode: { rate: 0.25 } },
       listSubscriptions: { code: 'unavailable', mode: { rate: 0.4 } },
       addFunds: { code: 'card_declined', declineCode: 'insufficient_funds', mode: 'once' },

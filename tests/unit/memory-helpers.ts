@@ -51,7 +51,8 @@ export async function allPages(adapter: MemoryBillingAdapter, input: Omit<ListLe
 export async function spendAllCredits(adapter: MemoryBillingAdapter) {
   const wallet = await adapter.getWallet()
   const credits = wallet.credits.reduce((sum, credit) => sum + credit.remaining.amount, 0)
-  if (credits > 0) await adapter.simulateUsage({ unit: 'sms', quantity: 1, cost: { amount: credits, currency: wallet.currency } })
+  if (credits > 0)
+    await adapter.simulateUsage({ unit: 'sms', quantity: 1, cost: { amount: credits, currency: wallet.currency } })
 }
 
 /** Brings the paid balance to exactly `target` with usage (credits must already be spent). */

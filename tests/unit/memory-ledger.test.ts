@@ -33,7 +33,9 @@ describe('seeded ledger', () => {
     const failedRecharges = entries.filter((e) => e.type === 'auto_recharge' && e.status === 'failed')
     expect(failedRecharges).toHaveLength(1)
     expect(failedRecharges[0].failureReason).toBe('insufficient_funds')
-    expect(new Set(entries.filter((e) => e.usage).map((e) => e.usage?.unit))).toEqual(new Set(['sms', 'email', 'call_minute']))
+    expect(new Set(entries.filter((e) => e.usage).map((e) => e.usage?.unit))).toEqual(
+      new Set(['sms', 'email', 'call_minute']),
+    )
   })
 
   it('describes usage in the seed language and numbers invoices per year', async () => {
@@ -47,7 +49,9 @@ describe('seeded ledger', () => {
     const charges = es.filter((e) => e.type === 'subscription_charge')
     expect(charges.every((e) => /^INV-\d{4}-\d{4}$/.test(e.invoice?.number ?? ''))).toBe(true)
     const thisYear = charges.filter((e) => e.createdAt.startsWith('2026')).reverse()
-    expect(thisYear.map((e) => e.invoice?.number)).toEqual(thisYear.map((_, i) => `INV-2026-${String(i + 1).padStart(4, '0')}`))
+    expect(thisYear.map((e) => e.invoice?.number)).toEqual(
+      thisYear.map((_, i) => `INV-2026-${String(i + 1).padStart(4, '0')}`),
+    )
     const refund = es.find((e) => e.type === 'refund')
     expect(charges.map((e) => e.invoice?.id)).toContain(refund?.invoice?.id)
     expect(refund?.amount?.amount).toBeGreaterThan(0)
@@ -80,7 +84,10 @@ describe('seeded ledger', () => {
     const t1 = performance.now()
     const first = await adapter.listLedger({ limit: 50 })
     const t2 = performance.now()
-    const filtered = await adapter.listLedger({ filter: { types: ['top_up'], from: '2026-06-01T00:00:00Z' }, limit: 200 })
+    const filtered = await adapter.listLedger({
+      filter: { types: ['top_up'], from: '2026-06-01T00:00:00Z' },
+      limit: 200,
+    })
     const t3 = performance.now()
     let cursor = first.nextCursor
     for (let i = 0; i < 50 && cursor; i++) cursor = (await adapter.listLedger({ cursor, limit: 200 })).nextCursor
@@ -113,11 +120,19 @@ describe('listLedger', () => {
   it('filters by type and date range, counting every match', async () => {
     const adapter = memory()
     const everything = (await allPages(adapter, { limit: 200 })).entries
-    const filter = { types: ['top_up', 'auto_recharge'] as const, from: '2026-03-01T00:00:00.000Z', to: '2026-09-01T00:00:00.000Z' }
+    const filter = {
+      types: ['top_up', 'auto_recharge'] as const,
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-09-01T00:00:00.000Z',
+    }
     const expected = everything.filter(
-      (e) => (e.type === 'top_up' || e.type === 'auto_recharge') && e.createdAt >= filter.from && e.createdAt < filter.to,
+      (e) =>
+        (e.type === 'top_up' || e.type === 'auto_recharge') && e.createdAt >= filter.from && e.createdAt < filter.to,
     )
-    const { entries, totalCount } = await allPages(adapter, { filter: { ...filter, types: [...filter.types] }, limit: 4 })
+    const { entries, totalCount } = await allPages(adapter, {
+      filter: { ...filter, types: [...filter.types] },
+      limit: 4,
+    })
 
     expect(expected.length).toBeGreaterThan(4)
     expect(ids(entries)).toEqual(ids(expected))
@@ -126,7 +141,9 @@ describe('listLedger', () => {
 
   it('treats `from` as inclusive and `to` as exclusive', async () => {
     const adapter = memory()
-    const [target] = (await adapter.listLedger({ limit: 1, cursor: (await adapter.listLedger({ limit: 10 })).nextCursor })).entries
+    const [target] = (
+      await adapter.listLedger({ limit: 1, cursor: (await adapter.listLedger({ limit: 10 })).nextCursor })
+    ).entries
     const from = await adapter.listLedger({ filter: { from: target.createdAt, to: target.createdAt } })
     const at = await adapter.listLedger({ filter: { from: target.createdAt } })
     expect(from.entries).toEqual([])
@@ -166,7 +183,11 @@ describe('listLedger', () => {
     const adapter = memory()
     const before = (await allPages(adapter, { limit: 200 })).entries
     const first = await adapter.listLedger({ limit: 20 })
-    const { entry } = await adapter.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'mid-listing' })
+    const { entry } = await adapter.addFunds({
+      amount: usd(2500),
+      paymentMethodId: SEED_CARDS.visa,
+      idempotencyKey: 'mid-listing',
+    })
     const second = await adapter.listLedger({ limit: 20, cursor: first.nextCursor })
 
     expect(ids([...first.entries, ...second.entries])).toEqual(ids(before.slice(0, 40)))
@@ -183,7 +204,9 @@ describe('getInvoiceLinks', () => {
     const links = await adapter.getInvoiceLinks(invoiceId)
 
     expect(links.viewUrl).toBe(`https://billing.example.com/invoices/${invoiceId}`)
-    expect(links.downloadUrl).toMatch(new RegExp(`^https://billing\\.example\\.com/invoices/${invoiceId}\\.pdf\\?sig=[0-9a-f]+&exp=\\d+$`))
+    expect(links.downloadUrl).toMatch(
+      new RegExp(`^https://billing\\.example\\.com/invoices/${invoiceId}\\.pdf\\?sig=[0-9a-f]+&exp=\\d+$`),
+    )
     expect(links.expiresAt).toBe(new Date(NOW.getTime() + 5 * 60_000).toISOString())
   })
 

@@ -15,10 +15,19 @@ describe('addFunds', () => {
   it('adds the amount to the balance and writes a top-up at the top of the ledger', async () => {
     const adapter = memory()
     const before = await adapter.getWallet()
-    const { entry, wallet } = await adapter.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'k1' })
+    const { entry, wallet } = await adapter.addFunds({
+      amount: usd(5000),
+      paymentMethodId: SEED_CARDS.visa,
+      idempotencyKey: 'k1',
+    })
 
     expect(wallet.balance.amount).toBe(before.balance.amount + 5000)
-    expect(entry).toMatchObject({ type: 'top_up', status: 'succeeded', amount: usd(5000), paymentMethodId: SEED_CARDS.visa })
+    expect(entry).toMatchObject({
+      type: 'top_up',
+      status: 'succeeded',
+      amount: usd(5000),
+      paymentMethodId: SEED_CARDS.visa,
+    })
     expect(entry.balanceAfter).toEqual(wallet.balance)
     const page = await adapter.listLedger({ limit: 1 })
     expect(page.entries[0].id).toBe(entry.id)
@@ -42,8 +51,12 @@ describe('addFunds', () => {
     await adapter.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'k' })
     const after = (await adapter.getWallet()).balance.amount
 
-    const otherAmount = await rejection(adapter.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'k' }))
-    const otherCard = await rejection(adapter.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.amexExpiring, idempotencyKey: 'k' }))
+    const otherAmount = await rejection(
+      adapter.addFunds({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'k' }),
+    )
+    const otherCard = await rejection(
+      adapter.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.amexExpiring, idempotencyKey: 'k' }),
+    )
 
     expect(otherAmount.code).toBe('conflict')
     expect(otherCard.code).toBe('conflict')
@@ -57,7 +70,11 @@ describe('addFunds', () => {
     const amountFor = (k: number) => 1000 + k * 100
     const calls = Array.from({ length: 50 }, (_, i) => {
       const k = i % 10
-      return adapter.addFunds({ amount: usd(amountFor(k)), paymentMethodId: SEED_CARDS.visa, idempotencyKey: `key-${k}` })
+      return adapter.addFunds({
+        amount: usd(amountFor(k)),
+        paymentMethodId: SEED_CARDS.visa,
+        idempotencyKey: `key-${k}`,
+      })
     })
     const results = await Promise.all(calls)
 
@@ -97,14 +114,22 @@ describe('addFunds', () => {
   it('lets a key that failed validation be used again once the amount is fixed', async () => {
     const adapter = memory()
     await rejection(adapter.addFunds({ amount: usd(5), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'fix-me' }))
-    const { entry } = await adapter.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'fix-me' })
+    const { entry } = await adapter.addFunds({
+      amount: usd(2500),
+      paymentMethodId: SEED_CARDS.visa,
+      idempotencyKey: 'fix-me',
+    })
     expect(entry.amount).toEqual(usd(2500))
   })
 
   it('reports an unknown card as not found and an expired one as declined', async () => {
     const adapter = memory()
-    const missing = await rejection(adapter.addFunds({ amount: usd(2500), paymentMethodId: 'pm_nope', idempotencyKey: 'a' }))
-    const expired = await rejection(adapter.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.mastercardExpired, idempotencyKey: 'b' }))
+    const missing = await rejection(
+      adapter.addFunds({ amount: usd(2500), paymentMethodId: 'pm_nope', idempotencyKey: 'a' }),
+    )
+    const expired = await rejection(
+      adapter.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.mastercardExpired, idempotencyKey: 'b' }),
+    )
 
     expect(missing.code).toBe('not_found')
     expect(expired.code).toBe('card_declined')
@@ -217,7 +242,12 @@ describe('auto-recharge', () => {
     const { entries, wallet } = await usageToBalance(adapter, 1000)
 
     expect(entries.map((e) => e.type)).toEqual(['auto_recharge', 'usage'])
-    expect(entries[0]).toMatchObject({ status: 'succeeded', amount: usd(2500), balanceAfter: usd(3500), paymentMethodId: SEED_CARDS.visa })
+    expect(entries[0]).toMatchObject({
+      status: 'succeeded',
+      amount: usd(2500),
+      balanceAfter: usd(3500),
+      paymentMethodId: SEED_CARDS.visa,
+    })
     expect(wallet.balance.amount).toBe(3500)
     expect(wallet.autoRecharge.chargedThisMonth.amount).toBe(charged + 2500)
     expect(wallet.autoRecharge.lastAttempt).toMatchObject({ outcome: 'succeeded', amount: usd(2500) })
@@ -265,11 +295,20 @@ describe('auto-recharge', () => {
     await adapter.setDefaultPaymentMethod(SEED_CARDS.visaDeclining)
     await usageToBalance(adapter, 500)
     const first = (await adapter.getWallet()).autoRecharge
-    expect(first).toMatchObject({ consecutiveFailures: 1, paused: null, lastAttempt: { outcome: 'failed', declineCode: 'card_declined' } })
+    expect(first).toMatchObject({
+      consecutiveFailures: 1,
+      paused: null,
+      lastAttempt: { outcome: 'failed', declineCode: 'card_declined' },
+    })
 
     await adapter.simulateUsage({ cost: usd(10) })
     const third = await adapter.simulateUsage({ cost: usd(10) })
-    expect(third.entries[0]).toMatchObject({ type: 'auto_recharge', status: 'failed', failureReason: 'card_declined', balanceAfter: usd(480) })
+    expect(third.entries[0]).toMatchObject({
+      type: 'auto_recharge',
+      status: 'failed',
+      failureReason: 'card_declined',
+      balanceAfter: usd(480),
+    })
     expect(third.wallet.autoRecharge.consecutiveFailures).toBe(3)
     expect(third.wallet.autoRecharge.paused).toEqual({ reason: 'card_declined', since: '2026-11-26T12:00:00.000Z' })
     expect(third.wallet.balance.amount).toBe(480)
@@ -348,8 +387,15 @@ describe('auto-recharge', () => {
 
   it('saves valid settings and returns them', async () => {
     const adapter = memory()
-    const wallet = await adapter.updateAutoRecharge(fixed({ threshold: usd(2000), amount: usd(5000), monthlyCap: usd(10000) }))
-    expect(wallet.autoRecharge).toMatchObject({ enabled: true, threshold: usd(2000), amount: usd(5000), monthlyCap: usd(10000) })
+    const wallet = await adapter.updateAutoRecharge(
+      fixed({ threshold: usd(2000), amount: usd(5000), monthlyCap: usd(10000) }),
+    )
+    expect(wallet.autoRecharge).toMatchObject({
+      enabled: true,
+      threshold: usd(2000),
+      amount: usd(5000),
+      monthlyCap: usd(10000),
+    })
     expect((await adapter.getWallet()).autoRecharge.threshold).toEqual(usd(2000))
   })
 })

@@ -98,11 +98,19 @@ describe('BillingProvider', () => {
       return null
     }
     render(
-      <BillingProvider adapter={makeAdapter({ getInvoiceLinks: async () => ({ viewUrl: null, downloadUrl: null }) })} readOnly>
+      <BillingProvider
+        adapter={makeAdapter({ getInvoiceLinks: async () => ({ viewUrl: null, downloadUrl: null }) })}
+        readOnly
+      >
         <Probe />
       </BillingProvider>,
     )
-    expect(caps).toMatchObject({ addFunds: false, updateAutoRecharge: false, removePaymentMethod: false, invoices: true })
+    expect(caps).toMatchObject({
+      addFunds: false,
+      updateAutoRecharge: false,
+      removePaymentMethod: false,
+      invoices: true,
+    })
   })
 
   it('hides actions the adapter lacks, and card adding when no Stripe is configured', () => {
@@ -116,7 +124,12 @@ describe('BillingProvider', () => {
         <Probe />
       </BillingProvider>,
     )
-    expect(caps).toMatchObject({ addFunds: true, updateAutoRecharge: false, addPaymentMethod: false, cancelSubscription: false })
+    expect(caps).toMatchObject({
+      addFunds: true,
+      updateAutoRecharge: false,
+      addPaymentMethod: false,
+      cancelSubscription: false,
+    })
   })
 
   it('respects per-action permissions', () => {
@@ -139,7 +152,10 @@ describe('BillingProvider', () => {
       return <p>{isError ? `error:${(error as { code?: string }).code}` : 'pending'}</p>
     }
     render(
-      <BillingProvider adapter={makeAdapter({ getWallet: async () => ({ nope: true }) as unknown as Wallet })} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <BillingProvider
+        adapter={makeAdapter({ getWallet: async () => ({ nope: true }) as unknown as Wallet })}
+        queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+      >
         <Status />
         <p>still here</p>
       </BillingProvider>,

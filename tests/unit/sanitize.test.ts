@@ -26,25 +26,54 @@ describe('boundary checks', () => {
     expect(safeUrl('blob:https://x/1')).toBeNull()
     expect(safeUrl('blob:https://x/1', { allowBlob: true })).toBe('blob:https://x/1')
     expect(safeUrl('https://apps.example.com/manage?id=1')).toBe('https://apps.example.com/manage?id=1')
-    const sub = sanitizeSubscription({ id: 's', kind: 'marketplace', name: 'App', status: 'active', manageUrl: 'javascript:alert(1)' })
+    const sub = sanitizeSubscription({
+      id: 's',
+      kind: 'marketplace',
+      name: 'App',
+      status: 'active',
+      manageUrl: 'javascript:alert(1)',
+    })
     expect(sub.manageUrl).toBeNull()
   })
 
   it('keeps the readable items of a list and drops the broken ones', () => {
-    const list = sanitizeSubscriptions([{ id: 'ok', kind: 'resale', name: 'SEO', status: 'active' }, { name: 'no id' }, 42, null])
+    const list = sanitizeSubscriptions([
+      { id: 'ok', kind: 'resale', name: 'SEO', status: 'active' },
+      { name: 'no id' },
+      42,
+      null,
+    ])
     expect(list.map((s) => s.id)).toEqual(['ok'])
   })
 
   it('refuses money that is not integer minor units', () => {
     const page = sanitizeLedgerPage({
       entries: [
-        { id: 'a', createdAt: '2026-01-01T00:00:00Z', type: 'usage', status: 'succeeded', description: 'x', amount: { amount: 12.5, currency: 'USD' } },
-        { id: 'b', createdAt: '2026-01-01T00:00:00Z', type: 'mystery', status: '???', description: 'y', amount: { amount: -300, currency: 'usd' } },
+        {
+          id: 'a',
+          createdAt: '2026-01-01T00:00:00Z',
+          type: 'usage',
+          status: 'succeeded',
+          description: 'x',
+          amount: { amount: 12.5, currency: 'USD' },
+        },
+        {
+          id: 'b',
+          createdAt: '2026-01-01T00:00:00Z',
+          type: 'mystery',
+          status: '???',
+          description: 'y',
+          amount: { amount: -300, currency: 'usd' },
+        },
       ],
       nextCursor: null,
     })
     expect(page.entries[0].amount).toBeNull()
-    expect(page.entries[1]).toMatchObject({ type: 'unknown', status: 'unknown', amount: { amount: -300, currency: 'USD' } })
+    expect(page.entries[1]).toMatchObject({
+      type: 'unknown',
+      status: 'unknown',
+      amount: { amount: -300, currency: 'USD' },
+    })
   })
 
   it('keeps a single default payment method', () => {
@@ -68,7 +97,15 @@ describe('boundary checks', () => {
   it('never throws anything but a BillingError and never yields an unsafe link (fuzz)', () => {
     const anyValue = fc.anything({ withNullPrototype: false, maxDepth: 3 })
     const urlish = fc.oneof(
-      fc.constantFrom('javascript:alert(1)', 'data:text/html,x', 'vbscript:x', ' https://ok.example', 'https://ok.example/a', 'blob:https://x/1', '//evil.example'),
+      fc.constantFrom(
+        'javascript:alert(1)',
+        'data:text/html,x',
+        'vbscript:x',
+        ' https://ok.example',
+        'https://ok.example/a',
+        'blob:https://x/1',
+        '//evil.example',
+      ),
       fc.webUrl(),
       fc.string(),
     )
@@ -111,7 +148,11 @@ describe('guardAdapter', () => {
 
   it('turns anything thrown into a BillingError with a code', async () => {
     const guarded = guardAdapter(base)
-    await expect(guarded.listPaymentMethods()).rejects.toMatchObject({ name: 'BillingError', code: 'network', retryable: true })
+    await expect(guarded.listPaymentMethods()).rejects.toMatchObject({
+      name: 'BillingError',
+      code: 'network',
+      retryable: true,
+    })
     await expect(guarded.getWallet()).rejects.toMatchObject({ name: 'BillingError', code: 'unknown' })
   })
 

@@ -58,7 +58,13 @@ describe('who may reach which account', () => {
     expect((await caught(none.getWallet())).code).toBe('unauthorized')
     expect((await caught(as('forged').listLedger({}))).code).toBe('unauthorized')
     const before = state('acct_a')
-    const error = await caught(as('forged').addFunds!({ amount: { amount: 2500, currency: 'USD' }, paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'forged' }))
+    const error = await caught(
+      as('forged').addFunds!({
+        amount: { amount: 2500, currency: 'USD' },
+        paymentMethodId: SEED_CARDS.visa,
+        idempotencyKey: 'forged',
+      }),
+    )
     expect([error.code, error.status]).toEqual(['unauthorized', 401])
     expect(state('acct_a')).toEqual(before)
   })
@@ -83,15 +89,28 @@ describe('who may reach which account', () => {
       paymentMethodId: 'pm_card_mastercard',
       makeDefault: false,
     })
-    await serviceB.changePlan({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_agency_saas_pro', idempotencyKey: 'b-upgrade' })
-    const invoiceOfB = (await serviceB.listLedger({ filter: { types: ['subscription_charge'] }, limit: 1 })).entries[0].invoice!.id
+    await serviceB.changePlan({
+      subscriptionId: PLATFORM_SUBSCRIPTION_ID,
+      planId: 'plan_agency_saas_pro',
+      idempotencyKey: 'b-upgrade',
+    })
+    const invoiceOfB = (await serviceB.listLedger({ filter: { types: ['subscription_charge'] }, limit: 1 })).entries[0]
+      .invoice!.id
     expect(await serviceB.getInvoiceLinks(invoiceOfB)).toBeTruthy()
     const before = state('acct_b')
     const a = as('token-a')
     const attempts: Array<[string, () => Promise<unknown>]> = [
       ['remove B card', () => a.removePaymentMethod!(cardOfB.id)],
       ['default B card', () => a.setDefaultPaymentMethod!(cardOfB.id)],
-      ['top up with B card', () => a.addFunds!({ amount: { amount: 2500, currency: 'USD' }, paymentMethodId: cardOfB.id, idempotencyKey: 'b-card' })],
+      [
+        'top up with B card',
+        () =>
+          a.addFunds!({
+            amount: { amount: 2500, currency: 'USD' },
+            paymentMethodId: cardOfB.id,
+            idempotencyKey: 'b-card',
+          }),
+      ],
       ['B invoice', () => a.getInvoiceLinks!(invoiceOfB)],
     ]
     for (const [label, attempt] of attempts) {
@@ -111,10 +130,26 @@ describe('who may reach which account', () => {
     const wallet = await read.getWallet()
     const profile = (await read.getBillingProfile())!
     const writes: Array<[string, () => Promise<unknown>]> = [
-      ['addFunds', () => read.addFunds!({ amount: { amount: 2500, currency: 'USD' }, paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'ro' })],
+      [
+        'addFunds',
+        () =>
+          read.addFunds!({
+            amount: { amount: 2500, currency: 'USD' },
+            paymentMethodId: SEED_CARDS.visa,
+            idempotencyKey: 'ro',
+          }),
+      ],
       ['updateAutoRecharge', () => read.updateAutoRecharge!({ ...wallet.autoRecharge, enabled: false })],
       ['cancelSubscription', () => read.cancelSubscription!({ subscriptionId: PLATFORM_SUBSCRIPTION_ID })],
-      ['changePlan', () => read.changePlan!({ subscriptionId: PLATFORM_SUBSCRIPTION_ID, planId: 'plan_agency_saas_pro', idempotencyKey: 'ro-plan' })],
+      [
+        'changePlan',
+        () =>
+          read.changePlan!({
+            subscriptionId: PLATFORM_SUBSCRIPTION_ID,
+            planId: 'plan_agency_saas_pro',
+            idempotencyKey: 'ro-plan',
+          }),
+      ],
       ['removePaymentMethod', () => read.removePaymentMethod!(SEED_CARDS.mastercardExpired)],
       ['setDefaultPaymentMethod', () => read.setDefaultPaymentMethod!(SEED_CARDS.amexExpiring)],
       ['createSetupIntent', () => read.createSetupIntent!()],
@@ -131,7 +166,11 @@ describe('who may reach which account', () => {
     const editor = as('token-a-no-money')
     const before = state('acct_a')
     const error = await caught(
-      editor.addFunds!({ amount: { amount: 2500, currency: 'USD' }, paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'no-money' }),
+      editor.addFunds!({
+        amount: { amount: 2500, currency: 'USD' },
+        paymentMethodId: SEED_CARDS.visa,
+        idempotencyKey: 'no-money',
+      }),
     )
     expect(error.code).toBe('forbidden')
     expect(state('acct_a').ledger).toEqual(before.ledger)

@@ -32,7 +32,11 @@ async function overHttp(): Promise<BillingAdapter> {
     tokens: { 'token-a': { accountId: 'acct_a', permissions: FULL_ACCESS } },
   })
   stacks.push(stack)
-  const adapter = createHttpAdapter({ baseUrl: stack.url, headers: { Authorization: 'Bearer token-a' }, retryDelayMs: 5 })
+  const adapter = createHttpAdapter({
+    baseUrl: stack.url,
+    headers: { Authorization: 'Bearer token-a' },
+    retryDelayMs: 5,
+  })
   services.set(adapter, createSqliteBillingService(stack.db, { accountId: 'acct_a', now: clock }))
   return adapter
 }

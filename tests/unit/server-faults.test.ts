@@ -22,12 +22,19 @@ afterEach(async () => {
 })
 
 async function stack(options: Parameters<typeof startStack>[0] = {}): Promise<TestStack> {
-  const s = await startStack({ now: () => NOW, accounts: [{ accountId: 'acct_a' }, { accountId: 'acct_b', seed: 2 }], tokens: TOKENS, ...options })
+  const s = await startStack({
+    now: () => NOW,
+    accounts: [{ accountId: 'acct_a' }, { accountId: 'acct_b', seed: 2 }],
+    tokens: TOKENS,
+    ...options,
+  })
   cleanups.push(() => s.close())
   return s
 }
 
-async function serve(listener: (req: IncomingMessage, res: import('node:http').ServerResponse) => void): Promise<{ url: string; server: Server }> {
+async function serve(
+  listener: (req: IncomingMessage, res: import('node:http').ServerResponse) => void,
+): Promise<{ url: string; server: Server }> {
   const server = createServer(listener)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   cleanups.push(
@@ -65,7 +72,12 @@ function adapter(url: string, extra: Partial<HttpAdapterOptions> = {}) {
 }
 
 function post(url: string, body: BodyInit | null, headers: Record<string, string>) {
-  return fetch(`${url}/v1/wallet/top-ups`, { method: 'POST', headers: { ...AUTH, ...headers }, body, duplex: 'half' } as RequestInit)
+  return fetch(`${url}/v1/wallet/top-ups`, {
+    method: 'POST',
+    headers: { ...AUTH, ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit)
 }
 
 describe('client timeouts', () => {
@@ -80,7 +92,9 @@ describe('client timeouts', () => {
     expect(seen.filter((r) => r.method === 'GET')).toHaveLength(3)
 
     seen.length = 0
-    const write = await caught(adapter(url, { timeoutMs: 80, retries: 1 }).addFunds!({ ...TOP_UP, idempotencyKey: 'slow-key' }))
+    const write = await caught(
+      adapter(url, { timeoutMs: 80, retries: 1 }).addFunds!({ ...TOP_UP, idempotencyKey: 'slow-key' }),
+    )
     expect(write.code).toBe('timeout')
     expect(seen).toEqual([
       { method: 'POST', key: 'slow-key' },
@@ -127,7 +141,9 @@ describe('dropped connections', () => {
     })
     const result = await adapter(url).addFunds!({ ...TOP_UP, idempotencyKey: 'dropped-after' })
     expect(money(s)).toEqual({ entries: before.entries + 1, balance: before.balance + 2500 })
-    const stored = s.db.prepare("SELECT id FROM ledger_entries WHERE account_id = 'acct_a' ORDER BY seq DESC LIMIT 1").get() as { id: string }
+    const stored = s.db
+      .prepare("SELECT id FROM ledger_entries WHERE account_id = 'acct_a' ORDER BY seq DESC LIMIT 1")
+      .get() as { id: string }
     expect(result.entry.id).toBe(stored.id)
   })
 
@@ -145,7 +161,10 @@ describe('bodies the server refuses', () => {
   it('malformed JSON is a 400 validation error and nothing is written', async () => {
     const s = await stack()
     const before = money(s)
-    const res = await post(s.url, '{"amount": {"amount": 2500, ', { 'Content-Type': 'application/json', 'Idempotency-Key': 'bad-json' })
+    const res = await post(s.url, '{"amount": {"amount": 2500, ', {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'bad-json',
+    })
     expect(res.status).toBe(400)
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
     expect((await res.json()).error.code).toBe('validation')
@@ -155,7 +174,10 @@ describe('bodies the server refuses', () => {
   it('a body that is not JSON is a 415 and nothing is written', async () => {
     const s = await stack()
     const before = money(s)
-    const res = await post(s.url, 'amount=2500', { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': 'form' })
+    const res = await post(s.url, 'amount=2500', {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Idempotency-Key': 'form',
+    })
     expect(res.status).toBe(415)
     expect((await res.json()).error.code).toBe('validation')
     expect(money(s)).toEqual(before)
@@ -199,7 +221,13 @@ describe('bodies the server refuses', () => {
     const b = money(s, 'acct_b')
     const res = await post(
       s.url,
-      JSON.stringify({ ...TOP_UP, accountId: 'acct_b', balance: 99_999_999, walletDelta: 99_999_999, status: 'refunded' }),
+      JSON.stringify({
+        ...TOP_UP,
+        accountId: 'acct_b',
+        balance: 99_999_999,
+        walletDelta: 99_999_999,
+        status: 'refunded',
+      }),
       { 'Content-Type': 'application/json', 'Idempotency-Key': 'extra-fields' },
     )
     expect(res.status).toBe(200)
@@ -219,7 +247,13 @@ describe('bodies the server refuses', () => {
     })
     expect(res.status).toBe(422)
     expect((await res.json()).error.fieldErrors).toEqual({ amount: 'invalid', paymentMethodId: 'invalid' })
-    const error = await caught(adapter(s.url).addFunds!({ amount: { amount: 10.5, currency: 'USD' }, paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'fraction' }))
+    const error = await caught(
+      adapter(s.url).addFunds!({
+        amount: { amount: 10.5, currency: 'USD' },
+        paymentMethodId: SEED_CARDS.visa,
+        idempotencyKey: 'fraction',
+      }),
+    )
     expect([error.code, error.status, error.fieldErrors]).toEqual(['validation', 422, { amount: 'invalid' }])
     expect(money(s)).toEqual(before)
   })
@@ -232,14 +266,22 @@ describe('keep-alive connections', () => {
     cleanups.push(() => agent.destroy())
     const send = (method: string, path: string, body?: string) =>
       new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
-        const req = httpRequest(`${s.url}${path}`, { method, agent, headers: { ...AUTH, 'Content-Type': 'application/json', 'Idempotency-Key': `ka-${path}` } }, (res) => {
-          res.resume()
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }))
-        })
+        const req = httpRequest(
+          `${s.url}${path}`,
+          { method, agent, headers: { ...AUTH, 'Content-Type': 'application/json', 'Idempotency-Key': `ka-${path}` } },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }))
+          },
+        )
         req.on('error', reject)
         req.end(body)
       })
-    const first = await send('POST', `/v1/payment-methods/${SEED_CARDS.visa}/default`, JSON.stringify({ padding: 'x'.repeat(2_000_000) }))
+    const first = await send(
+      'POST',
+      `/v1/payment-methods/${SEED_CARDS.visa}/default`,
+      JSON.stringify({ padding: 'x'.repeat(2_000_000) }),
+    )
     const second = await send('GET', '/v1/wallet')
     expect([first.status, second.status]).toEqual([200, 200])
     expect(second.socket).toBe(first.socket)

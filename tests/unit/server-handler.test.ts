@@ -16,8 +16,14 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()))
 })
 
-function handlerFor(service: Partial<BillingService>, options: { basePath?: string; onError?: (e: unknown) => void } = {}) {
-  return createBillingHandler({ resolve: () => ({ service: service as BillingService, permissions: FULL }), ...options })
+function handlerFor(
+  service: Partial<BillingService>,
+  options: { basePath?: string; onError?: (e: unknown) => void } = {},
+) {
+  return createBillingHandler({
+    resolve: () => ({ service: service as BillingService, permissions: FULL }),
+    ...options,
+  })
 }
 
 const request = (path: string, init: RequestInit = {}) => new Request(`http://billing.test${path}`, init)
@@ -76,7 +82,11 @@ describe('errors over the wire', () => {
     ])
     if (code === 'rate_limited') expect(response.headers.get('Retry-After')).toBe('3')
 
-    const adapter = createHttpAdapter({ baseUrl: 'http://billing.test', fetch: ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch, retries: 0 })
+    const adapter = createHttpAdapter({
+      baseUrl: 'http://billing.test',
+      fetch: ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch,
+      retries: 0,
+    })
     const received = await caught(adapter.getWallet())
     expect([received.code, received.status]).toEqual([read, status])
     if (code === 'card_declined') expect(received.declineCode).toBe('insufficient_funds')
@@ -87,7 +97,10 @@ describe('errors over the wire', () => {
 
   it('anything else thrown is a bare 500 that leaks nothing, reported to onError', async () => {
     const onError = vi.fn()
-    const handler = handlerFor({ getWallet: async () => Promise.reject(new Error('SQLITE_CORRUPT at /srv/secret/path.db')) }, { onError })
+    const handler = handlerFor(
+      { getWallet: async () => Promise.reject(new Error('SQLITE_CORRUPT at /srv/secret/path.db')) },
+      { onError },
+    )
     const response = await handler(request('/v1/wallet'))
     expect(response.status).toBe(500)
     const text = await response.text()
@@ -119,7 +132,11 @@ describe('routing', () => {
     const { addFunds: _, cancelSubscription: __, ...partial } = memory()
     const handler = handlerFor(partial)
     const response = await handler(
-      request('/v1/wallet/top-ups', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' }, body: '{}' }),
+      request('/v1/wallet/top-ups', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' },
+        body: '{}',
+      }),
     )
     expect([response.status, (await response.json()).error.code]).toEqual([501, 'unavailable'])
     const caps = await (await handler(request('/v1/capabilities'))).json()
@@ -131,7 +148,9 @@ describe('routing', () => {
     const handler = handlerFor(service)
     const cards = await service.listPaymentMethods()
     const target = cards.find((c) => !c.isDefault && c.last4 === '4444')!
-    const removed = await handler(request(`/v1/payment-methods/${target.id}`, { method: 'DELETE', headers: { 'Idempotency-Key': 'rm-1' } }))
+    const removed = await handler(
+      request(`/v1/payment-methods/${target.id}`, { method: 'DELETE', headers: { 'Idempotency-Key': 'rm-1' } }),
+    )
     expect([removed.status, await removed.text()]).toEqual([204, ''])
     const wallet = await handler(request('/v1/wallet'))
     expect(wallet.headers.get('Cache-Control')).toBe('no-store')
@@ -177,7 +196,12 @@ describe('openapi.yaml', () => {
     const served = BILLING_ROUTES.map((r) => [r.method, `/v1${r.path}`, r.operationId])
     expect(documented().toSorted()).toEqual(served.toSorted())
     const adapterMethods = createHttpAdapter({ baseUrl: 'http://x.test' }) as BillingAdapter
-    expect(documented().map(([, , id]) => id).filter((id) => id !== 'getCapabilities').toSorted()).toEqual(Object.keys(adapterMethods).toSorted())
+    expect(
+      documented()
+        .map(([, , id]) => id)
+        .filter((id) => id !== 'getCapabilities')
+        .toSorted(),
+    ).toEqual(Object.keys(adapterMethods).toSorted())
   })
 
   it('defines every schema, response and parameter it refers to', () => {

@@ -89,10 +89,19 @@ describe('top-ups over HTTP', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
     const file = path.join(dir, 'billing.db')
 
-    const first = await startStack({ db: openDatabase(file), now: clock, accounts: [{ accountId: 'acct_a' }], tokens: TOKENS })
+    const first = await startStack({
+      db: openDatabase(file),
+      now: clock,
+      accounts: [{ accountId: 'acct_a' }],
+      tokens: TOKENS,
+    })
     const a1 = adapterFor(first)
     const start = await a1.getWallet()
-    const acknowledged = await a1.addFunds!({ amount: usd(2500), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'before-restart' })
+    const acknowledged = await a1.addFunds!({
+      amount: usd(2500),
+      paymentMethodId: SEED_CARDS.visa,
+      idempotencyKey: 'before-restart',
+    })
     await first.close()
     first.db.close()
 
@@ -103,7 +112,11 @@ describe('top-ups over HTTP', () => {
     expect(afterRestart.balance.amount).toBe(start.balance.amount + 2500)
     expect((await allEntries(a2)).some((e) => e.id === acknowledged.entry.id)).toBe(true)
 
-    const retried = await a2.addFunds!({ amount: usd(2500), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'before-restart' })
+    const retried = await a2.addFunds!({
+      amount: usd(2500),
+      paymentMethodId: SEED_CARDS.visa,
+      idempotencyKey: 'before-restart',
+    })
     expect(retried.entry.id).toBe(acknowledged.entry.id)
     expect((await a2.getWallet()).balance.amount).toBe(start.balance.amount + 2500)
     console.log(
@@ -116,7 +129,9 @@ describe('top-ups over HTTP', () => {
     const adapter = adapterFor(s)
     await adapter.addFunds!({ amount: usd(2500), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'reuse' })
     const before = await adapter.getWallet()
-    const error = await caught(adapter.addFunds!({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'reuse' }))
+    const error = await caught(
+      adapter.addFunds!({ amount: usd(5000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'reuse' }),
+    )
     expect(error.code).toBe('conflict')
     expect((await adapter.getWallet()).balance.amount).toBe(before.balance.amount)
   })
@@ -136,7 +151,11 @@ describe('top-ups over HTTP', () => {
     expect((await service.getWallet()).balance.amount).toBe(before.balance.amount)
 
     const overHttp = await caught(
-      adapterFor(s).addFunds!({ amount: usd(2500), paymentMethodId: SEED_CARDS.visaDeclining, idempotencyKey: 'declined-http' }),
+      adapterFor(s).addFunds!({
+        amount: usd(2500),
+        paymentMethodId: SEED_CARDS.visaDeclining,
+        idempotencyKey: 'declined-http',
+      }),
     )
     expect([overHttp.code, overHttp.declineCode, overHttp.status]).toEqual(['card_declined', 'card_declined', 402])
   })
@@ -163,7 +182,10 @@ describe('top-ups over HTTP', () => {
   })
 })
 
-function countingProvider(inner: PaymentProvider, gate?: () => Promise<void>): PaymentProvider & { charges: ChargeRequest[] } {
+function countingProvider(
+  inner: PaymentProvider,
+  gate?: () => Promise<void>,
+): PaymentProvider & { charges: ChargeRequest[] } {
   const charges: ChargeRequest[] = []
   return {
     charges,
@@ -184,7 +206,9 @@ describe('an asynchronous card processor (as with real Stripe)', () => {
     const adapter = adapterFor(s)
     const before = await adapter.getWallet()
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => adapter.addFunds!({ amount: usd(3000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'async-dup' })),
+      Array.from({ length: 20 }, () =>
+        adapter.addFunds!({ amount: usd(3000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'async-dup' }),
+      ),
     )
     expect(new Set(results.map((r) => r.entry.id)).size).toBe(1)
     expect(payments.charges).toHaveLength(1)
@@ -264,7 +288,11 @@ describe('auto-recharge on the SQLite service', () => {
     if (credits > 0) await s.recordUsage({ cost: usd(credits) })
     let now = (await s.getWallet()).balance.amount
     if (now < target) {
-      await s.addFunds({ amount: usd(Math.max(1000, target - now)), paymentMethodId: SEED_CARDS.visa, idempotencyKey: `prep-${target}` })
+      await s.addFunds({
+        amount: usd(Math.max(1000, target - now)),
+        paymentMethodId: SEED_CARDS.visa,
+        idempotencyKey: `prep-${target}`,
+      })
       now = (await s.getWallet()).balance.amount
     }
     if (now > target) await s.recordUsage({ cost: usd(now - target) })
@@ -276,7 +304,13 @@ describe('auto-recharge on the SQLite service', () => {
     await balanceAt(s, 5000)
     const charged = (await s.getWallet()).autoRecharge.chargedThisMonth.amount
     const cap = charged + 2 * 2500 + 1000
-    await s.updateAutoRecharge({ enabled: true, mode: 'fixed', threshold: usd(1000), amount: usd(2500), monthlyCap: usd(cap) })
+    await s.updateAutoRecharge({
+      enabled: true,
+      mode: 'fixed',
+      threshold: usd(1000),
+      amount: usd(2500),
+      monthlyCap: usd(cap),
+    })
     const before = (await autoEntries(s)).length
     for (let i = 0; i < 5; i++) {
       const { balance } = await s.getWallet()
@@ -293,7 +327,13 @@ describe('auto-recharge on the SQLite service', () => {
     const s = await service()
     await balanceAt(s, 5000)
     await s.setDefaultPaymentMethod(SEED_CARDS.visaDeclining)
-    await s.updateAutoRecharge({ enabled: true, mode: 'fixed', threshold: usd(1000), amount: usd(2500), monthlyCap: null })
+    await s.updateAutoRecharge({
+      enabled: true,
+      mode: 'fixed',
+      threshold: usd(1000),
+      amount: usd(2500),
+      monthlyCap: null,
+    })
     const before = (await autoEntries(s)).length
     for (let i = 0; i < 4; i++) await s.recordUsage({ cost: usd(100) })
     await s.recordUsage({ cost: usd(3600) })
@@ -320,14 +360,26 @@ describe('auto-recharge on the SQLite service', () => {
   it('enabling it while below the threshold charges at once (target mode tops up to the target)', async () => {
     const s = await service()
     await balanceAt(s, 800)
-    const w = await s.updateAutoRecharge({ enabled: true, mode: 'target', threshold: usd(1000), amount: usd(5000), monthlyCap: null })
+    const w = await s.updateAutoRecharge({
+      enabled: true,
+      mode: 'target',
+      threshold: usd(1000),
+      amount: usd(5000),
+      monthlyCap: null,
+    })
     expect(w.balance.amount).toBe(5000)
     expect((await autoEntries(s))[0]).toMatchObject({ status: 'succeeded', amount: usd(4200), balanceAfter: usd(5000) })
   })
 
   it('with no card it pauses for no_payment_method instead of charging', async () => {
     const s = await service({ empty: true })
-    const w = await s.updateAutoRecharge({ enabled: true, mode: 'fixed', threshold: usd(1000), amount: usd(2500), monthlyCap: null })
+    const w = await s.updateAutoRecharge({
+      enabled: true,
+      mode: 'fixed',
+      threshold: usd(1000),
+      amount: usd(2500),
+      monthlyCap: null,
+    })
     expect(w.autoRecharge.paused?.reason).toBe('no_payment_method')
     expect(w.balance.amount).toBe(0)
     expect(await autoEntries(s)).toEqual([])
@@ -350,12 +402,18 @@ describe('the database', () => {
     const db = openDatabase()
     cleanups.push(() => db.close())
     await seedAccount(db, { accountId: 'acct_a', now: NOW })
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('accounts')").all() as { name: string }[]).map((c) => c.name)
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('accounts')").all() as { name: string }[]).map(
+      (c) => c.name,
+    )
     expect(columns).not.toContain('balance')
-    expect(() => db.prepare("UPDATE ledger_entries SET amount = 999999 WHERE account_id = 'acct_a'").run()).toThrow(/append-only/)
+    expect(() => db.prepare("UPDATE ledger_entries SET amount = 999999 WHERE account_id = 'acct_a'").run()).toThrow(
+      /append-only/,
+    )
     expect(() => db.prepare("DELETE FROM ledger_entries WHERE account_id = 'acct_a'").run()).toThrow(/append-only/)
     const service = createSqliteBillingService(db, { accountId: 'acct_a', now: clock })
-    const sum = db.prepare("SELECT SUM(wallet_delta) AS b FROM ledger_entries WHERE account_id = 'acct_a' AND status = 'succeeded'").get() as { b: number }
+    const sum = db
+      .prepare("SELECT SUM(wallet_delta) AS b FROM ledger_entries WHERE account_id = 'acct_a' AND status = 'succeeded'")
+      .get() as { b: number }
     expect((await service.getWallet()).balance.amount).toBe(sum.b)
   })
 
@@ -379,7 +437,11 @@ describe('the database', () => {
     const bBefore = await b.getWallet()
     await a.addFunds({ amount: usd(2500), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'same-key' })
     // The same key in another account is another request.
-    await b.addFunds({ amount: { amount: 2500, currency: 'EUR' }, paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'same-key' })
+    await b.addFunds({
+      amount: { amount: 2500, currency: 'EUR' },
+      paymentMethodId: SEED_CARDS.visa,
+      idempotencyKey: 'same-key',
+    })
     expect(bBefore.currency).toBe('EUR')
     expect((await b.getWallet()).balance.amount).toBe(bBefore.balance.amount + 2500)
     expect(await seedAccount(db, { accountId: 'acct_a' })).toBe(false)

@@ -47,7 +47,11 @@ describe('Combobox', () => {
 
     await user.type(input, 'mexi')
     const listbox = screen.getByRole('listbox', { name: 'País' })
-    expect(within(listbox).getAllByRole('option').map((o) => o.textContent)).toEqual(['México'])
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['México'])
     expect(input).toHaveAttribute('aria-expanded', 'true')
     expect(input).toHaveAttribute('aria-activedescendant', within(listbox).getByRole('option').id)
 

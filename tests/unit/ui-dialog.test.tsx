@@ -77,7 +77,10 @@ describe('Dialog', () => {
     const user = userEvent.setup()
     const host = document.createElement('div')
     document.body.append(host)
-    renderUi(<AddFunds />, { portalContainer: host, appearance: { theme: 'dark', variables: { colorPrimary: 'rebeccapurple' } } })
+    renderUi(<AddFunds />, {
+      portalContainer: host,
+      appearance: { theme: 'dark', variables: { colorPrimary: 'rebeccapurple' } },
+    })
     await user.click(screen.getByRole('button', { name: 'Add funds' }))
     const dialog = screen.getByRole('dialog')
     expect(host).toContainElement(dialog)

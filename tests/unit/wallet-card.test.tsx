@@ -64,7 +64,9 @@ describe('WalletCard: what it shows', () => {
   it('says in one line what auto-recharge does, and shows it is on in words', async () => {
     renderBilling(<WalletCard />)
     expect(
-      await screen.findByText('When the balance falls below $10.00, add $25.00 to Visa •••• 4242 (up to $200.00 a month).'),
+      await screen.findByText(
+        'When the balance falls below $10.00, add $25.00 to Visa •••• 4242 (up to $200.00 a month).',
+      ),
     ).toBeInTheDocument()
     const section = card().querySelector('[data-slot="wallet-auto-recharge"]') as HTMLElement
     expect(section).toHaveAttribute('data-state', 'on')
@@ -79,7 +81,9 @@ describe('WalletCard: what it shows', () => {
     expect(screen.getAllByText('Créditos de Cortesía').length).toBeGreaterThan(0)
     expect(screen.getByRole('button', { name: 'Agregar Fondos' })).toBeInTheDocument()
     expect(
-      screen.getByText('Cuando el saldo baje de 10,00 US$, se agregarán 25,00 US$ con Visa •••• 4242 (hasta 200,00 US$ al mes).'),
+      screen.getByText(
+        'Cuando el saldo baje de 10,00 US$, se agregarán 25,00 US$ con Visa •••• 4242 (hasta 200,00 US$ al mes).',
+      ),
     ).toBeInTheDocument()
     expect(screen.getByText('Activada')).toBeInTheDocument()
   })
@@ -160,30 +164,38 @@ describe('WalletCard: add funds', () => {
     expect((await topUps(memory))[0].paymentMethodId).toBe('pm_amex_0005')
   })
 
-  it.each(FAULTS)('under a %s fault: says what happened, keeps the amount and the balance, and a retry charges once', async (code, message) => {
-    const { user, memory } = renderBilling(<WalletCard />)
-    memory.setFaults({ addFunds: { code, mode: 'once' } })
-    const dialog = await openAddFunds(user)
-    const amount = await typeAmount(user, dialog, '75')
-    await user.click(within(dialog).getByRole('button', { name: 'Pay $75.00' }))
+  it.each(FAULTS)(
+    'under a %s fault: says what happened, keeps the amount and the balance, and a retry charges once',
+    async (code, message) => {
+      const { user, memory } = renderBilling(<WalletCard />)
+      memory.setFaults({ addFunds: { code, mode: 'once' } })
+      const dialog = await openAddFunds(user)
+      const amount = await typeAmount(user, dialog, '75')
+      await user.click(within(dialog).getByRole('button', { name: 'Pay $75.00' }))
 
-    const alert = await within(dialog).findByRole('alert')
-    expect(alert).toHaveTextContent(message)
-    expect(amount).toHaveValue('75')
-    expect(balanceFigure(/^current balance$/i)).toBe('$42.50')
-    expect(await topUps(memory)).toHaveLength(0)
-    if (code === 'validation') {
-      expect(amount).toHaveAccessibleErrorMessage("This amount wasn't accepted. Check the limits and try again.")
-    }
+      const alert = await within(dialog).findByRole('alert')
+      expect(alert).toHaveTextContent(message)
+      expect(amount).toHaveValue('75')
+      expect(balanceFigure(/^current balance$/i)).toBe('$42.50')
+      expect(await topUps(memory)).toHaveLength(0)
+      if (code === 'validation') {
+        expect(amount).toHaveAccessibleErrorMessage("This amount wasn't accepted. Check the limits and try again.")
+      }
 
-    await user.click(within(dialog).getByRole('button', { name: 'Pay $75.00' }))
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    await waitFor(() => expect(balanceFigure(/^current balance$/i)).toBe('$117.50'))
-    expect(await topUps(memory)).toHaveLength(1)
-  })
+      await user.click(within(dialog).getByRole('button', { name: 'Pay $75.00' }))
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+      await waitFor(() => expect(balanceFigure(/^current balance$/i)).toBe('$117.50'))
+      expect(await topUps(memory)).toHaveLength(1)
+    },
+  )
 
   it('retries a timed-out top-up with the same idempotency key, and starts a new key for a new amount', async () => {
-    const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: 'en', faults: { addFunds: { code: 'timeout', mode: 'once' } } })
+    const memory = createMemoryAdapter({
+      seed: 1,
+      now: () => NOW,
+      locale: 'en',
+      faults: { addFunds: { code: 'timeout', mode: 'once' } },
+    })
     const keys: string[] = []
     const adapter: BillingAdapter = {
       ...memory,
@@ -245,7 +257,12 @@ describe('WalletCard: add funds', () => {
   })
 
   it('completes 3-D Secure through Stripe and finishes the same top-up with the same key', async () => {
-    const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: 'en', faults: { addFunds: { code: 'requires_action', mode: 'once' } } })
+    const memory = createMemoryAdapter({
+      seed: 1,
+      now: () => NOW,
+      locale: 'en',
+      faults: { addFunds: { code: 'requires_action', mode: 'once' } },
+    })
     const keys: string[] = []
     const adapter: BillingAdapter = {
       ...memory,
@@ -379,10 +396,16 @@ describe('WalletCard: auto-recharge', () => {
     await user.click(within(dialog).getByRole('radio', { name: 'Restore the balance to' }))
     await retype(user, within(dialog).getByRole('textbox', { name: 'Balance to restore' }), '100')
     await retype(user, within(dialog).getByRole('textbox', { name: 'Monthly limit' }), '300')
-    expect(within(dialog).getByText('When the balance falls below $20.00, restore it to $100.00 with Visa •••• 4242 (up to $300.00 a month)')).toBeInTheDocument()
+    expect(
+      within(dialog).getByText(
+        'When the balance falls below $20.00, restore it to $100.00 with Visa •••• 4242 (up to $300.00 a month)',
+      ),
+    ).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(summaryLine()).toBe('When the balance falls below $20.00, restore it to $100.00 with Visa •••• 4242 (up to $300.00 a month).')
+    expect(summaryLine()).toBe(
+      'When the balance falls below $20.00, restore it to $100.00 with Visa •••• 4242 (up to $300.00 a month).',
+    )
     await waitFor(() =>
       expect(politeAnnouncement()).toBe(
         'Auto-recharge saved: When the balance falls below $20.00, restore it to $100.00 with Visa •••• 4242 (up to $300.00 a month).',
@@ -395,7 +418,9 @@ describe('WalletCard: auto-recharge', () => {
       amount: { amount: 10000 },
       monthlyCap: { amount: 30000 },
     })
-    expect(onAutoRechargeSaved).toHaveBeenCalledWith(expect.objectContaining({ autoRecharge: expect.objectContaining({ mode: 'target' }) }))
+    expect(onAutoRechargeSaved).toHaveBeenCalledWith(
+      expect.objectContaining({ autoRecharge: expect.objectContaining({ mode: 'target' }) }),
+    )
   })
 
   it('turns auto-recharge off and removes the cap', async () => {
@@ -423,8 +448,18 @@ describe('WalletCard: auto-recharge', () => {
     ['an empty threshold', { threshold: '' }, 'When the balance falls below', 'Enter an amount.'],
     ['an amount under the minimum top-up', { amount: '5' }, 'Amount to add', 'Recharge at least $10.00.'],
     ['an amount over the maximum top-up', { amount: '2000' }, 'Amount to add', 'Recharge at most $1,000.00.'],
-    ['a target not above the threshold', { target: '10' }, 'Balance to restore', 'The balance to restore must be more than $10.00.'],
-    ['a cap under one recharge', { cap: '20' }, 'Monthly limit', 'The monthly limit must cover at least one recharge ($25.00).'],
+    [
+      'a target not above the threshold',
+      { target: '10' },
+      'Balance to restore',
+      'The balance to restore must be more than $10.00.',
+    ],
+    [
+      'a cap under one recharge',
+      { cap: '20' },
+      'Monthly limit',
+      'The monthly limit must cover at least one recharge ($25.00).',
+    ],
     ['garbage in the cap', { cap: 'lots' }, 'Monthly limit', 'Use numbers only, e.g. 25.50.'],
   ] as const
 
@@ -445,41 +480,52 @@ describe('WalletCard: auto-recharge', () => {
     expect(memory.calls.updateAutoRecharge).toBe(0)
   })
 
-  it.each(FAULTS)('under a %s fault: says what happened, keeps the settings typed, and a retry saves', async (code, message) => {
-    const { user, memory } = renderBilling(<WalletCard />)
-    memory.setFaults({ updateAutoRecharge: { code, mode: 'once' } })
-    const dialog = await openAutoRecharge(user)
-    const threshold = within(dialog).getByRole('textbox', { name: 'When the balance falls below' })
-    await retype(user, threshold, '15')
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  it.each(FAULTS)(
+    'under a %s fault: says what happened, keeps the settings typed, and a retry saves',
+    async (code, message) => {
+      const { user, memory } = renderBilling(<WalletCard />)
+      memory.setFaults({ updateAutoRecharge: { code, mode: 'once' } })
+      const dialog = await openAutoRecharge(user)
+      const threshold = within(dialog).getByRole('textbox', { name: 'When the balance falls below' })
+      await retype(user, threshold, '15')
+      await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(message)
-    expect(threshold).toHaveValue('15')
-    if (code === 'validation') {
-      expect(threshold).toHaveAccessibleErrorMessage("This value wasn't accepted. Check it and try again.")
-    }
-    expect(summaryLine()).toContain('below $10.00')
-    expect(balanceFigure(/^current balance$/i)).toBe('$42.50')
-    expect((await memory.getWallet()).autoRecharge.threshold.amount).toBe(1000)
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(message)
+      expect(threshold).toHaveValue('15')
+      if (code === 'validation') {
+        expect(threshold).toHaveAccessibleErrorMessage("This value wasn't accepted. Check it and try again.")
+      }
+      expect(summaryLine()).toContain('below $10.00')
+      expect(balanceFigure(/^current balance$/i)).toBe('$42.50')
+      expect((await memory.getWallet()).autoRecharge.threshold.amount).toBe(1000)
 
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(summaryLine()).toContain('below $15.00')
-  })
+      await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+      expect(summaryLine()).toContain('below $15.00')
+    },
+  )
 
   it('puts server field errors on their fields', async () => {
     const { user, memory } = renderBilling(<WalletCard />)
     memory.setFaults({
-      updateAutoRecharge: { code: 'validation', mode: 'once', fieldErrors: { amount: 'below_min', monthlyCap: 'below_amount' } },
+      updateAutoRecharge: {
+        code: 'validation',
+        mode: 'once',
+        fieldErrors: { amount: 'below_min', monthlyCap: 'below_amount' },
+      },
     })
     const dialog = await openAutoRecharge(user)
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
     await within(dialog).findByRole('alert')
-    expect(within(dialog).getByRole('textbox', { name: 'Amount to add' })).toHaveAccessibleErrorMessage('Recharge at least $10.00.')
+    expect(within(dialog).getByRole('textbox', { name: 'Amount to add' })).toHaveAccessibleErrorMessage(
+      'Recharge at least $10.00.',
+    )
     expect(within(dialog).getByRole('textbox', { name: 'Monthly limit' })).toHaveAccessibleErrorMessage(
       "This value wasn't accepted. Check it and try again.",
     )
-    expect(within(dialog).getByRole('textbox', { name: 'When the balance falls below' })).not.toHaveAccessibleErrorMessage()
+    expect(
+      within(dialog).getByRole('textbox', { name: 'When the balance falls below' }),
+    ).not.toHaveAccessibleErrorMessage()
   })
 
   it('says before saving that a charge happens now when the balance is already under the new threshold', async () => {
@@ -506,10 +552,14 @@ describe('WalletCard: auto-recharge', () => {
 
   it('needs a card on file: explains, offers to add one, and does not save', async () => {
     const onAddPaymentMethod = vi.fn()
-    const { user, memory } = renderBilling(<WalletCard onAddPaymentMethod={onAddPaymentMethod} />, { memory: { empty: true } })
+    const { user, memory } = renderBilling(<WalletCard onAddPaymentMethod={onAddPaymentMethod} />, {
+      memory: { empty: true },
+    })
     const dialog = await openAutoRecharge(user, 'Set up auto-recharge')
     await user.click(within(dialog).getByRole('switch', { name: 'Recharge automatically' }))
-    expect(within(dialog).getByText('Auto-recharge needs a card on file to charge. Add a card first.')).toBeInTheDocument()
+    expect(
+      within(dialog).getByText('Auto-recharge needs a card on file to charge. Add a card first.'),
+    ).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
     expect(memory.calls.updateAutoRecharge).toBe(0)
     await user.click(within(dialog).getByRole('button', { name: 'Add a card' }))
@@ -585,7 +635,9 @@ describe('WalletCard: states', () => {
   })
 
   it('shows an error with a retry when the wallet cannot load, and recovers', async () => {
-    const { user, memory } = renderBilling(<WalletCard />, { memory: { faults: { getWallet: { code: 'unavailable', mode: 'once' } } } })
+    const { user, memory } = renderBilling(<WalletCard />, {
+      memory: { faults: { getWallet: { code: 'unavailable', mode: 'once' } } },
+    })
     const alert = (await screen.findByText("We couldn't load your wallet.")).closest('[role="alert"]') as HTMLElement
     expect(alert).toHaveTextContent('The billing service is unavailable right now.')
     await user.click(within(alert).getByRole('button', { name: 'Try again' }))
@@ -594,7 +646,9 @@ describe('WalletCard: states', () => {
   })
 
   it('opens Add funds at once when asked, and passes host props to the root', async () => {
-    renderBilling(<WalletCard defaultAddFundsOpen className="host-wallet" data-testid="wallet" style={{ maxWidth: 600 }} />)
+    renderBilling(
+      <WalletCard defaultAddFundsOpen className="host-wallet" data-testid="wallet" style={{ maxWidth: 600 }} />,
+    )
     expect(await screen.findByRole('dialog', { name: 'Add funds' })).toBeInTheDocument()
     const root = card()
     expect(root).toHaveClass('bp-root', 'bp-wallet-card', 'host-wallet')
@@ -638,7 +692,10 @@ describe('WalletCard: Spanish copy and other currencies', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Guardar' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(summaryLine()).toBe(
-      'Cuando el saldo baje de 12,50 US$, se agregarán 25,00 US$ con Visa •••• 4242 (hasta 200,00 US$ al mes).'.replace(/ US\$/g, '\u00a0US$'),
+      'Cuando el saldo baje de 12,50 US$, se agregarán 25,00 US$ con Visa •••• 4242 (hasta 200,00 US$ al mes).'.replace(
+        / US\$/g,
+        '\u00a0US$',
+      ),
     )
   })
 

@@ -5,7 +5,15 @@ import { availableTotal, creditsTotal, isLowBalance, topUpPresets } from '../../
 import { createI18n } from '../../src/i18n'
 
 const usd = (amount: number) => ({ amount, currency: 'USD' })
-const visa: PaymentMethod = { id: 'pm_1', type: 'card', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: true }
+const visa: PaymentMethod = {
+  id: 'pm_1',
+  type: 'card',
+  brand: 'visa',
+  last4: '4242',
+  expMonth: 12,
+  expYear: 2030,
+  isDefault: true,
+}
 
 function wallet(overrides: Partial<Wallet> = {}): Wallet {
   return {
@@ -34,20 +42,24 @@ describe('autoRechargeSummary', () => {
   const settings = { enabled: true, threshold: usd(1000), mode: 'fixed' as const, amount: usd(2500), monthlyCap: null }
 
   it('says the rule in one line, in English and Spanish', () => {
-    expect(autoRechargeSummary(settings, visa, en)).toBe('When the balance falls below $10.00, add $25.00 to Visa •••• 4242')
+    expect(autoRechargeSummary(settings, visa, en)).toBe(
+      'When the balance falls below $10.00, add $25.00 to Visa •••• 4242',
+    )
     expect(autoRechargeSummary(settings, visa, es)).toBe(
       'Cuando el saldo baje de 10,00\u00a0US$, se agregarán 25,00\u00a0US$ con Visa •••• 4242',
     )
   })
 
   it('names the target for "restore the balance to", the cap when there is one, and the default card when unknown', () => {
-    expect(autoRechargeSummary({ ...settings, mode: 'target', amount: usd(8000), monthlyCap: usd(20000) }, null, en)).toBe(
-      'When the balance falls below $10.00, restore it to $80.00 with your default card (up to $200.00 a month)',
-    )
+    expect(
+      autoRechargeSummary({ ...settings, mode: 'target', amount: usd(8000), monthlyCap: usd(20000) }, null, en),
+    ).toBe('When the balance falls below $10.00, restore it to $80.00 with your default card (up to $200.00 a month)')
   })
 
   it('says it is off when it is off', () => {
-    expect(autoRechargeSummary({ ...settings, enabled: false }, visa, es)).toBe('La recarga automática está desactivada')
+    expect(autoRechargeSummary({ ...settings, enabled: false }, visa, es)).toBe(
+      'La recarga automática está desactivada',
+    )
   })
 })
 
@@ -72,11 +84,16 @@ describe('wallet figures', () => {
   })
 
   it('uses the adapter presets inside the limits, else sensible ones for the currency', () => {
-    expect(topUpPresets(wallet({ topUp: { min: usd(1000), max: usd(5000), presets: [usd(500), usd(2500), usd(9000)] } }))).toEqual([2500])
+    expect(
+      topUpPresets(wallet({ topUp: { min: usd(1000), max: usd(5000), presets: [usd(500), usd(2500), usd(9000)] } })),
+    ).toEqual([2500])
     expect(topUpPresets(wallet())).toEqual([1000, 2500, 5000, 10000])
     const mxn = { amount: 0, currency: 'MXN' }
     expect(
-      topUpPresets({ currency: 'MXN', topUp: { min: { ...mxn, amount: 100 }, max: { ...mxn, amount: 10_000_000 }, presets: [] } }),
+      topUpPresets({
+        currency: 'MXN',
+        topUp: { min: { ...mxn, amount: 100 }, max: { ...mxn, amount: 10_000_000 }, presets: [] },
+      }),
     ).toEqual([20000, 50000, 100000, 200000])
   })
 })
@@ -108,7 +125,11 @@ describe('auto-recharge draft', () => {
   })
 
   it('saves "off" with the last saved amounts, ignoring what is in the hidden fields', () => {
-    const result = checkDraft({ enabled: false, threshold: 'abc', mode: 'target', amount: '', capEnabled: true, cap: '-1' }, wallet(), en)
+    const result = checkDraft(
+      { enabled: false, threshold: 'abc', mode: 'target', amount: '', capEnabled: true, cap: '-1' },
+      wallet(),
+      en,
+    )
     expect(result).toEqual({
       ok: true,
       settings: { enabled: false, threshold: usd(1000), mode: 'fixed', amount: usd(2500), monthlyCap: null },
@@ -121,6 +142,9 @@ describe('auto-recharge draft', () => {
       wallet(),
       en,
     )
-    expect(result).toEqual({ ok: false, errors: { monthlyCap: 'The monthly limit must cover at least one recharge ($40.00).' } })
+    expect(result).toEqual({
+      ok: false,
+      errors: { monthlyCap: 'The monthly limit must cover at least one recharge ($40.00).' },
+    })
   })
 })

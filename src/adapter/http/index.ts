@@ -102,7 +102,9 @@ export function newIdempotencyKey(): string {
 
 function trimBase(baseUrl: string): string {
   if (typeof baseUrl !== 'string' || baseUrl === '') {
-    throw new TypeError('createHttpAdapter needs { baseUrl }, e.g. createHttpAdapter({ baseUrl: "https://crm.example.com/api/billing" }).')
+    throw new TypeError(
+      'createHttpAdapter needs { baseUrl }, e.g. createHttpAdapter({ baseUrl: "https://crm.example.com/api/billing" }).',
+    )
   }
   return baseUrl.replace(/\/+$/, '')
 }
@@ -234,7 +236,10 @@ function createTransport(options: HttpAdapterOptions) {
       if (error instanceof BillingError) throw error
       if (timedOut) throw new BillingError('timeout', { message: `No answer within ${timeoutMs} ms.`, cause: error })
       // fetch rejects with a TypeError for refused, reset and dropped connections.
-      throw new BillingError('network', { message: error instanceof Error ? error.message : 'Network error', cause: error })
+      throw new BillingError('network', {
+        message: error instanceof Error ? error.message : 'Network error',
+        cause: error,
+      })
     } finally {
       clearTimeout(timer)
     }
@@ -273,9 +278,12 @@ function ledgerQuery(input: ListLedgerInput): URLSearchParams {
 const seg = (id: string) => encodeURIComponent(id)
 
 function requireProfile(value: unknown): BillingProfile {
-  return sanitizeBillingProfile(value) ?? (() => {
-    throw new BillingError('invalid_response', { message: 'The server answered an update with no billing profile.' })
-  })()
+  return (
+    sanitizeBillingProfile(value) ??
+    (() => {
+      throw new BillingError('invalid_response', { message: 'The server answered an update with no billing profile.' })
+    })()
+  )
 }
 
 /** Asks the server which optional methods this caller may use (GET /v1/capabilities). */
@@ -323,7 +331,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): BillingAdapter {
       ),
     resumeSubscription: async (subscriptionId) =>
       sanitizeSubscription(
-        await send({ method: 'POST', path: `/subscriptions/${seg(subscriptionId)}/resume`, idempotencyKey: newIdempotencyKey() }),
+        await send({
+          method: 'POST',
+          path: `/subscriptions/${seg(subscriptionId)}/resume`,
+          idempotencyKey: newIdempotencyKey(),
+        }),
       ),
     listPlans: async (subscriptionId) =>
       sanitizePlans(await send({ method: 'GET', path: `/subscriptions/${seg(subscriptionId)}/plans` })),
@@ -348,9 +360,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): BillingAdapter {
 
     createSetupIntent: async () => {
       const body = await send({ method: 'POST', path: '/setup-intents' })
-      const clientSecret = typeof body === 'object' && body !== null ? (body as { clientSecret?: unknown }).clientSecret : null
+      const clientSecret =
+        typeof body === 'object' && body !== null ? (body as { clientSecret?: unknown }).clientSecret : null
       if (typeof clientSecret !== 'string' || clientSecret === '') {
-        throw new BillingError('invalid_response', { message: 'POST /v1/setup-intents did not answer { clientSecret }.' })
+        throw new BillingError('invalid_response', {
+          message: 'POST /v1/setup-intents did not answer { clientSecret }.',
+        })
       }
       return { clientSecret }
     },
@@ -364,15 +379,25 @@ export function createHttpAdapter(options: HttpAdapterOptions): BillingAdapter {
         }),
       ),
     removePaymentMethod: async (paymentMethodId) => {
-      await send({ method: 'DELETE', path: `/payment-methods/${seg(paymentMethodId)}`, idempotencyKey: newIdempotencyKey() })
+      await send({
+        method: 'DELETE',
+        path: `/payment-methods/${seg(paymentMethodId)}`,
+        idempotencyKey: newIdempotencyKey(),
+      })
     },
     setDefaultPaymentMethod: async (paymentMethodId) =>
       sanitizePaymentMethods(
-        await send({ method: 'POST', path: `/payment-methods/${seg(paymentMethodId)}/default`, idempotencyKey: newIdempotencyKey() }),
+        await send({
+          method: 'POST',
+          path: `/payment-methods/${seg(paymentMethodId)}/default`,
+          idempotencyKey: newIdempotencyKey(),
+        }),
       ),
 
     updateBillingProfile: async (profile) =>
-      requireProfile(await send({ method: 'PUT', path: '/billing-profile', body: profile, idempotencyKey: newIdempotencyKey() })),
+      requireProfile(
+        await send({ method: 'PUT', path: '/billing-profile', body: profile, idempotencyKey: newIdempotencyKey() }),
+      ),
 
     addFunds: async ({ amount, paymentMethodId, idempotencyKey }) => {
       const body = await send({
@@ -386,7 +411,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): BillingAdapter {
     },
     updateAutoRecharge: async (settings) =>
       sanitizeWallet(
-        await send({ method: 'PUT', path: '/wallet/auto-recharge', body: settings, idempotencyKey: newIdempotencyKey() }),
+        await send({
+          method: 'PUT',
+          path: '/wallet/auto-recharge',
+          body: settings,
+          idempotencyKey: newIdempotencyKey(),
+        }),
       ),
   }
 

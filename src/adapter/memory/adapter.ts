@@ -57,7 +57,11 @@ export interface MemoryBillingAdapter extends Required<BillingAdapter> {
   setFaults(plan: FaultPlan): void
   setLatency(latency: Latency): void
   /** Spends like the product would (credits first, then balance) and runs auto-recharge. */
-  simulateUsage(input?: { unit?: UsageUnit; quantity?: number; cost?: Money }): Promise<{ entries: LedgerEntry[]; wallet: Wallet }>
+  simulateUsage(input?: {
+    unit?: UsageUnit
+    quantity?: number
+    cost?: Money
+  }): Promise<{ entries: LedgerEntry[]; wallet: Wallet }>
   /** Back to the seed; clears persisted state. */
   reset(): void
   /** How many times each method was called, failed calls included (for tests and benchmarks). */
@@ -76,7 +80,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
   const locale = options.locale ?? 'es'
   const empty = options.empty ?? false
   const ledgerSize =
-    options.ledgerSize !== undefined && Number.isFinite(options.ledgerSize) ? Math.max(0, Math.floor(options.ledgerSize)) : null
+    options.ledgerSize !== undefined && Number.isFinite(options.ledgerSize)
+      ? Math.max(0, Math.floor(options.ledgerSize))
+      : null
   const persistKey = options.persist || null
   const params: SeedParams = { seed, ledgerSize, currency, locale, empty }
   const pricing = createPricing(currency)
@@ -147,7 +153,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     const w = world
     if (typeof key !== 'string' || key.trim() === '') {
       await wait(latency, random)
-      throw new BillingError('validation', { message: 'idempotencyKey is required', fieldErrors: { idempotencyKey: 'required' } })
+      throw new BillingError('validation', {
+        message: 'idempotencyKey is required',
+        fieldErrors: { idempotencyKey: 'required' },
+      })
     }
     const id = `${method}:${key}`
     const conflict = () =>
@@ -275,8 +284,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
           if (input.reason !== undefined && !(CANCEL_REASONS as readonly string[]).includes(input.reason)) {
             throw new BillingError('validation', { fieldErrors: { reason: 'invalid' } })
           }
-          if (sub.status === 'canceled') throw new BillingError('conflict', { message: 'The subscription is already canceled' })
-          if (sub.cancelAtPeriodEnd) throw new BillingError('conflict', { message: 'The subscription is already set to cancel' })
+          if (sub.status === 'canceled')
+            throw new BillingError('conflict', { message: 'The subscription is already canceled' })
+          if (sub.cancelAtPeriodEnd)
+            throw new BillingError('conflict', { message: 'The subscription is already set to cancel' })
           sub.cancelAtPeriodEnd = true
           sub.canceledAt = iso(now())
           return sub
@@ -317,42 +328,51 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
         await wait(latency, random)
         throw fault
       }
-      const ref = await idempotent('changePlan', input?.idempotencyKey, `${input?.subscriptionId}|${input?.planId}`, (id, w) => {
-        const state = w.state
-        const at = now()
-        const sub = findSubscription(w, input.subscriptionId)
-        const plan = plansFor(w, sub).find((p) => p.id === input.planId)
-        if (!plan) throw new BillingError('not_found', { message: `No plan ${input.planId} for ${sub.id}` })
-        const quote = previewPlanChange(sub, plan, at, t)
-        if (quote.effective === 'now' && quote.dueToday.amount > 0) {
-          const card = sub.paymentMethodId ? findCard(w, sub.paymentMethodId) : defaultCard(w)
-          if (!card) throw new BillingError('validation', { fieldErrors: { paymentMethodId: 'required' } })
-          chargeOnSession(w, id, `${input.subscriptionId}|${input.planId}`, card)
-          w.ledger.append(
-            {
-              createdAt: iso(at),
-              type: 'subscription_charge',
-              status: 'succeeded',
-              description: t.planChange(plan.name),
-              amount: { amount: -quote.dueToday.amount, currency: quote.dueToday.currency },
-              balanceAfter: null,
-              usage: null,
-              paymentMethodId: card.id,
-              failureReason: null,
-            },
-            state.invoiceCounter,
-            true,
-          )
-        }
-        // A downgrade is stored now: its new price is what the next renewal charges.
-        sub.planId = plan.id
-        sub.name = plan.name
-        sub.description = plan.description ?? null
-        sub.price = { ...plan.price }
-        state.idempotency[id] = { fingerprint: `${input.subscriptionId}|${input.planId}`, outcome: 'succeeded', ref: sub.id }
-        save(w)
-        return sub.id
-      })
+      const ref = await idempotent(
+        'changePlan',
+        input?.idempotencyKey,
+        `${input?.subscriptionId}|${input?.planId}`,
+        (id, w) => {
+          const state = w.state
+          const at = now()
+          const sub = findSubscription(w, input.subscriptionId)
+          const plan = plansFor(w, sub).find((p) => p.id === input.planId)
+          if (!plan) throw new BillingError('not_found', { message: `No plan ${input.planId} for ${sub.id}` })
+          const quote = previewPlanChange(sub, plan, at, t)
+          if (quote.effective === 'now' && quote.dueToday.amount > 0) {
+            const card = sub.paymentMethodId ? findCard(w, sub.paymentMethodId) : defaultCard(w)
+            if (!card) throw new BillingError('validation', { fieldErrors: { paymentMethodId: 'required' } })
+            chargeOnSession(w, id, `${input.subscriptionId}|${input.planId}`, card)
+            w.ledger.append(
+              {
+                createdAt: iso(at),
+                type: 'subscription_charge',
+                status: 'succeeded',
+                description: t.planChange(plan.name),
+                amount: { amount: -quote.dueToday.amount, currency: quote.dueToday.currency },
+                balanceAfter: null,
+                usage: null,
+                paymentMethodId: card.id,
+                failureReason: null,
+              },
+              state.invoiceCounter,
+              true,
+            )
+          }
+          // A downgrade is stored now: its new price is what the next renewal charges.
+          sub.planId = plan.id
+          sub.name = plan.name
+          sub.description = plan.description ?? null
+          sub.price = { ...plan.price }
+          state.idempotency[id] = {
+            fingerprint: `${input.subscriptionId}|${input.planId}`,
+            outcome: 'succeeded',
+            ref: sub.id,
+          }
+          save(w)
+          return sub.id
+        },
+      )
       return structuredClone(findSubscription(current, ref))
     },
 
@@ -423,13 +443,19 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
           // A card is in use when a live subscription names it, or relies on the default and
           // it is the default; auto-recharge always charges the default card.
           const paysSubscription = state.subscriptions.some(
-            (s) => s.status !== 'canceled' && (s.paymentMethodId === card.id || (s.paymentMethodId === null && card.isDefault)),
+            (s) =>
+              s.status !== 'canceled' &&
+              (s.paymentMethodId === card.id || (s.paymentMethodId === null && card.isDefault)),
           )
           if (paysSubscription) {
-            throw new BillingError('conflict', { message: 'This card pays an active subscription; choose another card for it first' })
+            throw new BillingError('conflict', {
+              message: 'This card pays an active subscription; choose another card for it first',
+            })
           }
           if (card.isDefault && state.wallet.autoRecharge.enabled) {
-            throw new BillingError('conflict', { message: 'Auto-recharge charges this default card; turn it off or pick another default first' })
+            throw new BillingError('conflict', {
+              message: 'Auto-recharge charges this default card; turn it off or pick another default first',
+            })
           }
           state.paymentMethods = state.paymentMethods.filter((c) => c.id !== card.id)
           return undefined

@@ -32,10 +32,18 @@ export function isStripeTestToken(paymentMethodId: string): boolean {
 }
 
 /** Brand and last 4 of a newly attached card; unknown ids become Visa cards numbered by `counter`. */
-export function cardDetailsFor(paymentMethodId: string | null | undefined, counter: number): { brand: CardBrand; last4: string } {
+export function cardDetailsFor(
+  paymentMethodId: string | null | undefined,
+  counter: number,
+): { brand: CardBrand; last4: string } {
   const known = paymentMethodId ? STRIPE_TEST_TOKENS[paymentMethodId] : undefined
   if (known) return { ...known }
-  return { brand: 'visa', last4: String(4242 + counter).padStart(4, '0').slice(-4) }
+  return {
+    brand: 'visa',
+    last4: String(4242 + counter)
+      .padStart(4, '0')
+      .slice(-4),
+  }
 }
 
 /** A card is good through the last day of its expiry month (UTC). */
@@ -57,7 +65,9 @@ export function chargeCard(card: PaymentMethod, now: Date, session: 'on' | 'off'
   const decline = DECLINE_BY_LAST4[card.last4]
   if (decline) return { ok: false, declineCode: decline }
   if (card.last4 === REQUIRES_ACTION_LAST4) {
-    return session === 'on' ? { ok: false, requiresAction: true } : { ok: false, declineCode: 'authentication_required' }
+    return session === 'on'
+      ? { ok: false, requiresAction: true }
+      : { ok: false, declineCode: 'authentication_required' }
   }
   return { ok: true }
 }

@@ -36,7 +36,10 @@ export function parseFaults(textInput: string): FaultPlan {
     const piece = part.trim()
     if (piece === '') continue
     const [method, code, ...rest] = piece.split(':').map((s) => s.trim())
-    if (!(ADAPTER_METHODS as readonly string[]).includes(method) || !(BILLING_ERROR_CODES as readonly string[]).includes(code)) {
+    if (
+      !(ADAPTER_METHODS as readonly string[]).includes(method) ||
+      !(BILLING_ERROR_CODES as readonly string[]).includes(code)
+    ) {
       console.warn(
         `[memory adapter] ignored fault "${piece}": expected method:code[:once|:always|:rate], e.g. "addFunds:card_declined" or "listLedger:network:once".`,
       )
@@ -86,11 +89,17 @@ function faultError(method: BillingAdapterMethod, rule: FaultRule, random: () =>
   const message = `Simulated ${rule.code} in ${method}`
   switch (rule.code) {
     case 'validation':
-      return new BillingError('validation', { message, fieldErrors: { ...(rule.fieldErrors ?? DEFAULT_FIELD_ERRORS[method] ?? {}) } })
+      return new BillingError('validation', {
+        message,
+        fieldErrors: { ...(rule.fieldErrors ?? DEFAULT_FIELD_ERRORS[method] ?? {}) },
+      })
     case 'card_declined':
       return new BillingError('card_declined', { message, declineCode: rule.declineCode ?? 'card_declined' })
     case 'requires_action':
-      return new BillingError('requires_action', { message, clientSecret: `pi_${token(random, 24)}_secret_${token(random, 24)}` })
+      return new BillingError('requires_action', {
+        message,
+        clientSecret: `pi_${token(random, 24)}_secret_${token(random, 24)}`,
+      })
     case 'rate_limited':
       return new BillingError('rate_limited', { message, retryAfterMs: 1000, status: 429 })
     default:

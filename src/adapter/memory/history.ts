@@ -177,7 +177,8 @@ export function generateHistory(input: HistoryInput): History {
     // once a month (on the nearest slot) back to its start date.
     let due = -1
     for (let i = 0; i < sources.length; i++) {
-      if (nextCharge[i] >= time && nextCharge[i] >= sources[i].since && (due < 0 || nextCharge[i] > nextCharge[due])) due = i
+      if (nextCharge[i] >= time && nextCharge[i] >= sources[i].since && (due < 0 || nextCharge[i] > nextCharge[due]))
+        due = i
     }
     if (due >= 0) {
       const source = sources[due]
@@ -221,7 +222,11 @@ export function generateHistory(input: HistoryInput): History {
       const u = random()
       const unit = u < 0.45 ? UNIT.sms : u < 0.75 ? UNIT.email : UNIT.call_minute
       const quantity =
-        unit === UNIT.sms ? randomInt(random, 30, 900) : unit === UNIT.email ? randomInt(random, 5, 150) * 100 : randomInt(random, 10, 240)
+        unit === UNIT.sms
+          ? randomInt(random, 30, 900)
+          : unit === UNIT.email
+            ? randomInt(random, 5, 150) * 100
+            : randomInt(random, 10, 240)
       const cost = pricing.usageCost(USAGE_UNITS[unit], quantity)
       h.type[seq] = T.usage
       h.unit[seq] = unit

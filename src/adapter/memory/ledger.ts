@@ -61,7 +61,9 @@ export class Ledger {
   }
 
   entry(seq: number): LedgerEntry {
-    return seq < this.history.size ? historyEntry(this.history, seq) : structuredClone(this.written[seq - this.history.size])
+    return seq < this.history.size
+      ? historyEntry(this.history, seq)
+      : structuredClone(this.written[seq - this.history.size])
   }
 
   findById(id: string): LedgerEntry | null {

@@ -37,7 +37,11 @@ function storage(): Storage | null {
 
 function sameParams(a: SeedParams, b: SeedParams): boolean {
   return (
-    a.seed === b.seed && a.ledgerSize === b.ledgerSize && a.currency === b.currency && a.locale === b.locale && a.empty === b.empty
+    a.seed === b.seed &&
+    a.ledgerSize === b.ledgerSize &&
+    a.currency === b.currency &&
+    a.locale === b.locale &&
+    a.empty === b.empty
   )
 }
 

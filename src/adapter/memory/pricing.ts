@@ -6,8 +6,23 @@ import type { Money, TopUpLimits, UsageUnit } from '../types'
  * (a $25 top-up becomes MX$430, not MX$25). Not exchange rates: only demo data.
  */
 const USD_RATE: Record<string, number> = {
-  USD: 1, EUR: 0.92, GBP: 0.79, CAD: 1.36, MXN: 17, COP: 4000, ARS: 900, BRL: 5, CLP: 900,
-  PEN: 3.7, JPY: 150, ISK: 138, HUF: 360, KWD: 0.31, DOP: 59, GTQ: 7.8, UYU: 39,
+  USD: 1,
+  EUR: 0.92,
+  GBP: 0.79,
+  CAD: 1.36,
+  MXN: 17,
+  COP: 4000,
+  ARS: 900,
+  BRL: 5,
+  CLP: 900,
+  PEN: 3.7,
+  JPY: 150,
+  ISK: 138,
+  HUF: 360,
+  KWD: 0.31,
+  DOP: 59,
+  GTQ: 7.8,
+  UYU: 39,
 }
 
 /** Unit prices in US cents (fractions allowed: an email costs a tenth of a cent). */

@@ -36,7 +36,13 @@ export function seedProfile(): BillingProfile {
 export function seedPaymentMethods(now: Date): PaymentMethod[] {
   const year = now.getUTCFullYear()
   const nextMonth = addMonths(new Date(Date.UTC(year, now.getUTCMonth(), 1)), 1)
-  const card = (id: string, brand: PaymentMethod['brand'], last4: string, expMonth: number, expYear: number): PaymentMethod => ({
+  const card = (
+    id: string,
+    brand: PaymentMethod['brand'],
+    last4: string,
+    expMonth: number,
+    expYear: number,
+  ): PaymentMethod => ({
     id,
     type: 'card',
     brand,
@@ -142,7 +148,14 @@ export function seedSubscriptions(now: Date, locale: SeedLocale, pricing: Pricin
   const trialEnd = iso(addDays(now, 9))
   return [
     {
-      ...monthly(PLATFORM_SUBSCRIPTION_ID, 'platform', [platformPlan.name, platformPlan.description ?? ''], 297, 17, 12),
+      ...monthly(
+        PLATFORM_SUBSCRIPTION_ID,
+        'platform',
+        [platformPlan.name, platformPlan.description ?? ''],
+        297,
+        17,
+        12,
+      ),
       price: { ...platformPlan.price },
       planId: platformPlan.id,
     },
@@ -178,7 +191,11 @@ const CREDIT_TEXT = {
 /** Days before creation that the promotional credits were granted (the ledger shows that grant). */
 export const PROMO_CREDIT_DAYS_AGO = 10
 
-export function seedCredits(now: Date, locale: SeedLocale, pricing: Pricing): { credits: WalletCredit[]; promoGrant: Money } {
+export function seedCredits(
+  now: Date,
+  locale: SeedLocale,
+  pricing: Pricing,
+): { credits: WalletCredit[]; promoGrant: Money } {
   const text = CREDIT_TEXT[locale]
   const promoGrant = pricing.money(1000, true)
   return {

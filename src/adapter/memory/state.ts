@@ -1,4 +1,12 @@
-import type { AutoRechargeState, BillingProfile, PaymentMethod, Plan, Subscription, TopUpLimits, WalletCredit } from '../types'
+import type {
+  AutoRechargeState,
+  BillingProfile,
+  PaymentMethod,
+  Plan,
+  Subscription,
+  TopUpLimits,
+  WalletCredit,
+} from '../types'
 
 export interface WalletState {
   currency: string

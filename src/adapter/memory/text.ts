@@ -42,8 +42,7 @@ const TEXT = {
   es: {
     topUp: 'Fondos agregados a la cartera',
     autoRecharge: 'Recarga automática',
-    subscription: (name: string, quantity: number) =>
-      `Suscripción — ${name}${quantity > 1 ? ` × ${quantity}` : ''}`,
+    subscription: (name: string, quantity: number) => `Suscripción — ${name}${quantity > 1 ? ` × ${quantity}` : ''}`,
     planChange: (name: string) => `Cambio de plan — ${name} (prorrateo)`,
     refund: (name: string) => `Reembolso — ${name}`,
     creditGrant: (name: string) => `Créditos de Cortesía — ${name}`,
@@ -53,8 +52,7 @@ const TEXT = {
   en: {
     topUp: 'Funds added to wallet',
     autoRecharge: 'Auto-recharge',
-    subscription: (name: string, quantity: number) =>
-      `Subscription — ${name}${quantity > 1 ? ` × ${quantity}` : ''}`,
+    subscription: (name: string, quantity: number) => `Subscription — ${name}${quantity > 1 ? ` × ${quantity}` : ''}`,
     planChange: (name: string) => `Plan change — ${name} (prorated)`,
     refund: (name: string) => `Refund — ${name}`,
     creditGrant: (name: string) => `Complimentary credits — ${name}`,

@@ -43,7 +43,11 @@ export function spend(wallet: WalletState, cost: number, now: Date): { fromCredi
   let left = cost
   const order = wallet.credits
     .filter((credit) => usable(credit, now))
-    .sort((a, b) => (a.expiresAt === null ? Infinity : Date.parse(a.expiresAt)) - (b.expiresAt === null ? Infinity : Date.parse(b.expiresAt)))
+    .sort(
+      (a, b) =>
+        (a.expiresAt === null ? Infinity : Date.parse(a.expiresAt)) -
+        (b.expiresAt === null ? Infinity : Date.parse(b.expiresAt)),
+    )
   for (const credit of order) {
     if (left === 0) break
     const take = Math.min(left, credit.remaining.amount)

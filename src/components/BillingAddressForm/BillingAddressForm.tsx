@@ -72,7 +72,14 @@ export function BillingAddressForm({
   let state: string
   if (query.isError && !loaded) {
     state = 'error'
-    content = <ErrorState error={query.error} title={m.loadError} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+    content = (
+      <ErrorState
+        error={query.error}
+        title={m.loadError}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    )
   } else if (!loaded) {
     state = 'loading'
     content = <LoadingState rows={4} label={m.loading} />

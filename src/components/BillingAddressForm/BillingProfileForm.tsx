@@ -1,5 +1,14 @@
 'use client'
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ComponentPropsWithoutRef, type FormEvent } from 'react'
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+} from 'react'
 import { toBillingError, type BillingError } from '../../adapter/errors'
 import type { BillingProfile } from '../../adapter/types'
 import { useUpdateBillingProfile } from '../../data'
@@ -57,7 +66,14 @@ const NUMERIC_EXAMPLE = /^[\d\s-]+$/
  * The billing information form. Validates by country as the user goes, saves through the data
  * layer, puts server field errors on their fields, and never drops what was typed on failure.
  */
-export function BillingProfileForm({ profile, onSaved, onCancel, autoFocus = false, className, ...props }: BillingProfileFormProps) {
+export function BillingProfileForm({
+  profile,
+  onSaved,
+  onCancel,
+  autoFocus = false,
+  className,
+  ...props
+}: BillingProfileFormProps) {
   const { messages, intlLocale, countryName } = useBillingI18n()
   const m = messages.billingAddress
   const errorMessage = useErrorMessage()
@@ -85,7 +101,9 @@ export function BillingProfileForm({ profile, onSaved, onCancel, autoFocus = fal
   const taxTypes = useMemo(() => {
     const known = TAX_ID_TYPES.map((type) => ({ value: type, label: m.form.taxTypes[type] }))
     // A type saved elsewhere that we have no name for stays choosable, so saving keeps it.
-    return isTaxIdType(taxType) ? known : [...known, { value: taxType, label: taxType.toUpperCase().replace(/_/g, ' ') }]
+    return isTaxIdType(taxType)
+      ? known
+      : [...known, { value: taxType, label: taxType.toUpperCase().replace(/_/g, ' ') }]
   }, [m, taxType])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form first appears
@@ -216,7 +234,13 @@ export function BillingProfileForm({ profile, onSaved, onCancel, autoFocus = fal
         <fieldset className="bp-billing-fieldset">
           <legend className="bp-billing-legend">{m.form.address}</legend>
           <div className="bp-billing-grid" data-postal-code={hasPostalCode ? undefined : 'none'}>
-            <Field id={fieldId('address.country')} label={m.form.country} required error={errorFor('address.country')} data-span="full">
+            <Field
+              id={fieldId('address.country')}
+              label={m.form.country}
+              required
+              error={errorFor('address.country')}
+              data-span="full"
+            >
               <Combobox
                 ref={register('address.country')}
                 options={countries}
@@ -227,13 +251,38 @@ export function BillingProfileForm({ profile, onSaved, onCancel, autoFocus = fal
                 emptyMessage={m.form.noCountry}
               />
             </Field>
-            <Field id={fieldId('address.line1')} label={m.form.line1} required error={errorFor('address.line1')} data-span="full">
-              <TextInput {...text('address.line1')} placeholder={m.form.line1Placeholder} autoComplete="billing address-line1" />
+            <Field
+              id={fieldId('address.line1')}
+              label={m.form.line1}
+              required
+              error={errorFor('address.line1')}
+              data-span="full"
+            >
+              <TextInput
+                {...text('address.line1')}
+                placeholder={m.form.line1Placeholder}
+                autoComplete="billing address-line1"
+              />
             </Field>
-            <Field id={fieldId('address.line2')} label={m.form.line2} error={errorFor('address.line2')} data-span="full">
-              <TextInput {...text('address.line2')} placeholder={m.form.line2Placeholder} autoComplete="billing address-line2" />
+            <Field
+              id={fieldId('address.line2')}
+              label={m.form.line2}
+              error={errorFor('address.line2')}
+              data-span="full"
+            >
+              <TextInput
+                {...text('address.line2')}
+                placeholder={m.form.line2Placeholder}
+                autoComplete="billing address-line2"
+              />
             </Field>
-            <Field id={fieldId('address.city')} label={m.form.city} required error={errorFor('address.city')} data-span="third">
+            <Field
+              id={fieldId('address.city')}
+              label={m.form.city}
+              required
+              error={errorFor('address.city')}
+              data-span="third"
+            >
               <TextInput {...text('address.city')} autoComplete="billing address-level2" />
             </Field>
             <Field
@@ -279,8 +328,18 @@ export function BillingProfileForm({ profile, onSaved, onCancel, autoFocus = fal
                 onValueChange={(type) => change('taxId.type', type)}
               />
             </Field>
-            <Field id={fieldId('taxId.value')} label={m.form.taxValue} error={errorFor('taxId.value')} data-span="two-thirds">
-              <TextInput {...text('taxId.value')} placeholder={taxRule?.example} spellCheck={false} autoCapitalize="characters" />
+            <Field
+              id={fieldId('taxId.value')}
+              label={m.form.taxValue}
+              error={errorFor('taxId.value')}
+              data-span="two-thirds"
+            >
+              <TextInput
+                {...text('taxId.value')}
+                placeholder={taxRule?.example}
+                spellCheck={false}
+                autoCapitalize="characters"
+              />
             </Field>
           </div>
         </fieldset>
@@ -312,11 +371,23 @@ export function BillingProfileForm({ profile, onSaved, onCancel, autoFocus = fal
 
         <div className="bp-form-actions">
           {onCancel && (
-            <Button ref={cancelButton} variant="ghost" onClick={cancel} disabled={pending} data-slot="billing-profile-cancel">
+            <Button
+              ref={cancelButton}
+              variant="ghost"
+              onClick={cancel}
+              disabled={pending}
+              data-slot="billing-profile-cancel"
+            >
               {messages.ui.cancel}
             </Button>
           )}
-          <Button type="submit" variant="primary" pending={pending} pendingLabel={m.form.saving} data-slot="billing-profile-save">
+          <Button
+            type="submit"
+            variant="primary"
+            pending={pending}
+            pendingLabel={m.form.saving}
+            data-slot="billing-profile-save"
+          >
             {m.form.save}
           </Button>
         </div>

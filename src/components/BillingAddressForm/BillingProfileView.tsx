@@ -27,7 +27,14 @@ export function addressLines(address: BillingAddress, countryName: (code: string
 }
 
 /** The saved billing information, read-only. */
-export function BillingProfileView({ profile, onAdd, addButtonRef, headingLevel = 3, className, ...props }: BillingProfileViewProps) {
+export function BillingProfileView({
+  profile,
+  onAdd,
+  addButtonRef,
+  headingLevel = 3,
+  className,
+  ...props
+}: BillingProfileViewProps) {
   const { messages, t, countryName } = useBillingI18n()
   const m = messages.billingAddress
 

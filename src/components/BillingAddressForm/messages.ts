@@ -1,6 +1,7 @@
 const en = {
   title: 'Billing information',
-  description: 'It appears on your invoices and receipts. Keep it current: some regions require it for recurring charges.',
+  description:
+    'It appears on your invoices and receipts. Keep it current: some regions require it for recurring charges.',
   loading: 'Loading billing information…',
   loadError: "Billing information couldn't be loaded",
   edit: 'Edit',

@@ -92,7 +92,10 @@ export function emptyValues(country = ''): BillingProfileValues {
   }
 }
 
-export function valuesFromProfile(profile: BillingProfile | null | undefined, fallbackCountry = ''): BillingProfileValues {
+export function valuesFromProfile(
+  profile: BillingProfile | null | undefined,
+  fallbackCountry = '',
+): BillingProfileValues {
   if (!profile) return emptyValues(fallbackCountry)
   return {
     name: profile.name ?? '',
@@ -126,7 +129,8 @@ const SPACES = /\s+/gu
 
 /** Trimmed, one line, no control or invisible characters, composed (NFC) so "ñ" is one character. */
 export function cleanText(value: unknown): string {
-  const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : ''
+  const text =
+    typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : ''
   if (text === '') return ''
   return text
     .replace(LONE_SURROGATE, '')
@@ -163,7 +167,10 @@ function tooLong(path: LimitedPath, text: string, locale: string): boolean {
 
 /** Fullwidth digits ("０６６００") and any case become the plain upper-case code. */
 function compactCode(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/[\s./-]/g, '')
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s./-]/g, '')
 }
 
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
@@ -206,7 +213,10 @@ export interface ValidateOptions {
  * (trimmed, cleaned, postal code in its usual spelling) or a code per invalid field. Total:
  * any input, however odd, ends in one of the two, never in an exception.
  */
-export function validateBillingProfile(values: BillingProfileValues, options: ValidateOptions = {}): BillingValidationResult {
+export function validateBillingProfile(
+  values: BillingProfileValues,
+  options: ValidateOptions = {},
+): BillingValidationResult {
   const locale = options.locale ?? 'en'
   const source = record(values)
   const address = record(source.address)

@@ -15,7 +15,8 @@ const en = {
 }
 const es: typeof en = {
   title: 'Facturación',
-  description: 'Suscripciones, métodos de pago, información de facturación, cargos y saldos de cartera en un solo lugar.',
+  description:
+    'Suscripciones, métodos de pago, información de facturación, cargos y saldos de cartera en un solo lugar.',
   sectionsLabel: 'Secciones de facturación',
   sections: {
     payments: 'Pagos',
@@ -23,8 +24,10 @@ const es: typeof en = {
     wallet: 'Cartera y Transacciones',
   },
   sectionDescriptions: {
-    payments: 'Agrega o elimina tarjetas, establece tu tarjeta principal y mantén tu información de facturación al día.',
-    subscriptions: 'Todas las suscripciones activas de la subcuenta: tu plan, servicios de reventa y aplicaciones del marketplace.',
+    payments:
+      'Agrega o elimina tarjetas, establece tu tarjeta principal y mantén tu información de facturación al día.',
+    subscriptions:
+      'Todas las suscripciones activas de la subcuenta: tu plan, servicios de reventa y aplicaciones del marketplace.',
     wallet: 'Tu saldo, créditos de cortesía, recarga automática y el historial completo de cargos y facturas.',
   },
 }

@@ -14,7 +14,16 @@ import type { LedgerEntry, LedgerPage } from '../../adapter/types'
 import { useCapabilities, useLedger } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useRootProps } from '../../provider/root'
-import { Button, EmptyState, ErrorState, Notice, Section, SpinnerIcon, useAnnounce, useControllableState } from '../../ui'
+import {
+  Button,
+  EmptyState,
+  ErrorState,
+  Notice,
+  Section,
+  SpinnerIcon,
+  useAnnounce,
+  useControllableState,
+} from '../../ui'
 import { countMessage, formatCount } from './count'
 import { ExportAction, ExportNotice } from './CsvExport'
 import {

@@ -166,9 +166,7 @@ export function AddFundsDialog({
   let body: ReactNode
   if (wallet.isError || methods.isError) {
     const failed = wallet.isError ? wallet : methods
-    body = (
-      <ErrorState error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
-    )
+    body = <ErrorState error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
   } else if (!data || !cards) {
     body = <LoadingState rows={3} label={messages.wallet.loading} />
   } else {
@@ -200,7 +198,9 @@ export function AddFundsDialog({
   }
 
   const payLabel =
-    checked.ok && data ? i18n.t(m.submit, { amount: i18n.formatMoney({ amount: checked.amount, currency }) }) : m.submitNoAmount
+    checked.ok && data
+      ? i18n.t(m.submit, { amount: i18n.formatMoney({ amount: checked.amount, currency }) })
+      : m.submitNoAmount
   return (
     <Dialog
       open={open}
@@ -238,4 +238,3 @@ export function AddFundsDialog({
     </Dialog>
   )
 }
-

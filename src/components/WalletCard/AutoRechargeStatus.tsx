@@ -23,7 +23,13 @@ export interface AutoRechargeStatusProps {
 }
 
 /** Auto-recharge at a glance: on/off/paused in words, the one-line rule, the last attempt. */
-export function AutoRechargeStatus({ wallet, card, headingLevel, onEdit, onAddPaymentMethod }: AutoRechargeStatusProps) {
+export function AutoRechargeStatus({
+  wallet,
+  card,
+  headingLevel,
+  onEdit,
+  onAddPaymentMethod,
+}: AutoRechargeStatusProps) {
   const i18n = useBillingI18n()
   const m = i18n.messages.wallet.autoRecharge
   const actions = i18n.messages.wallet.actions
@@ -32,14 +38,20 @@ export function AutoRechargeStatus({ wallet, card, headingLevel, onEdit, onAddPa
   const Heading = `h${headingLevel}` as 'h3'
   const last = ar.lastAttempt
   const lastText = last
-    ? i18n.t(last.outcome === 'succeeded' ? m.lastSucceeded : last.outcome === 'failed' ? m.lastFailed : m.lastSkipped, {
-        amount: i18n.formatMoney(last.amount),
-        date: i18n.formatDate(last.at, 'medium'),
-      })
+    ? i18n.t(
+        last.outcome === 'succeeded' ? m.lastSucceeded : last.outcome === 'failed' ? m.lastFailed : m.lastSkipped,
+        {
+          amount: i18n.formatMoney(last.amount),
+          date: i18n.formatDate(last.at, 'medium'),
+        },
+      )
     : null
   const capText =
     ar.enabled && ar.monthlyCap
-      ? i18n.t(m.chargedThisMonth, { amount: i18n.formatMoney(ar.chargedThisMonth), cap: i18n.formatMoney(ar.monthlyCap) })
+      ? i18n.t(m.chargedThisMonth, {
+          amount: i18n.formatMoney(ar.chargedThisMonth),
+          cap: i18n.formatMoney(ar.monthlyCap),
+        })
       : null
   const tone = state === 'on' ? 'success' : state === 'paused' ? 'warning' : 'neutral'
 
@@ -68,9 +80,7 @@ export function AutoRechargeStatus({ wallet, card, headingLevel, onEdit, onAddPa
       <p className="bp-wallet-auto-recharge-summary" data-slot="auto-recharge-summary">
         {ar.enabled ? `${autoRechargeSummary(ar, card, i18n)}.` : m.offHint}
       </p>
-      {(lastText || capText) && (
-        <p className="bp-wallet-hint">{[lastText, capText].filter(Boolean).join(' ')}</p>
-      )}
+      {(lastText || capText) && <p className="bp-wallet-hint">{[lastText, capText].filter(Boolean).join(' ')}</p>}
       {ar.paused && (
         <Notice
           tone="warning"

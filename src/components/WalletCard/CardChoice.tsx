@@ -35,10 +35,7 @@ export function CardChoice({ methods, value, onValueChange, disabled }: CardChoi
       method.expMonth != null && method.expYear != null
         ? i18n.t(m.expires, { date: `${String(method.expMonth).padStart(2, '0')}/${String(method.expYear).slice(-2)}` })
         : null
-    const details = [
-      method.isDefault ? m.defaultBadge : null,
-      expired ? m.expired : expiry,
-    ].filter(Boolean)
+    const details = [method.isDefault ? m.defaultBadge : null, expired ? m.expired : expiry].filter(Boolean)
     return {
       value: method.id,
       label: cardName(method, i18n),

@@ -30,7 +30,9 @@ export function CreditsList({ credits, headingLevel }: CreditsListProps) {
               <div className="bp-wallet-credit-text">
                 <span className="bp-wallet-credit-name">{credit.description || m.fallbackName}</span>
                 <span className="bp-wallet-credit-expiry">
-                  {credit.expiresAt ? i18n.t(m.expires, { date: i18n.formatDate(credit.expiresAt, 'medium') }) : m.noExpiry}
+                  {credit.expiresAt
+                    ? i18n.t(m.expires, { date: i18n.formatDate(credit.expiresAt, 'medium') })
+                    : m.noExpiry}
                   {soon && (
                     <StatusBadge status="expiring" tone="warning" icon={<AlertIcon />}>
                       {days <= 0 ? m.expiresToday : i18n.plural(m.expiresSoon, days)}

@@ -39,9 +39,7 @@ export function draftFromWallet(wallet: Wallet, presets: readonly number[], loca
   }
 }
 
-export type DraftCheck =
-  | { ok: true; settings: AutoRechargeSettings }
-  | { ok: false; errors: AutoRechargeErrors }
+export type DraftCheck = { ok: true; settings: AutoRechargeSettings } | { ok: false; errors: AutoRechargeErrors }
 
 /**
  * Checks a draft against the wallet's limits and turns it into settings. Turning auto-recharge
@@ -63,7 +61,9 @@ export function checkDraft(draft: AutoRechargeDraft, wallet: Wallet, i18n: Draft
   const threshold = checkMoneyText(draft.threshold, limits)
   if (!threshold.ok) {
     errors.threshold =
-      threshold.error === 'negative' ? e.thresholdNegative : moneyErrorMessage(threshold.error, i18n.messages.ui, limits)
+      threshold.error === 'negative'
+        ? e.thresholdNegative
+        : moneyErrorMessage(threshold.error, i18n.messages.ui, limits)
   }
 
   const amount = checkMoneyText(draft.amount, limits)

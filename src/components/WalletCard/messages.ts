@@ -1,7 +1,8 @@
 /** Strings of the wallet card, the add-funds dialog and the auto-recharge settings. */
 const en = {
   title: 'Wallet',
-  description: 'Money you add becomes credits. Services such as SMS, email and calls spend them instead of charging your card.',
+  description:
+    'Money you add becomes credits. Services such as SMS, email and calls spend them instead of charging your card.',
   loading: 'Loading wallet…',
   loadError: "We couldn't load your wallet.",
   balance: {
@@ -32,7 +33,8 @@ const en = {
   },
   addFunds: {
     title: 'Add funds',
-    description: 'Add money to your wallet in one payment. It becomes credits that services use instead of charging your card.',
+    description:
+      'Add money to your wallet in one payment. It becomes credits that services use instead of charging your card.',
     presets: 'Suggested amounts',
     amount: 'Amount',
     amountHint: 'Between {min} and {max}.',
@@ -71,7 +73,10 @@ const en = {
     chargedThisMonth: 'Charged this month: {amount} of {cap}.',
     pausedTitle: 'Auto-recharge is paused',
     pausedReason: {
-      card_declined: { one: 'The last recharge was declined by {card}.', other: 'The last {count} recharges were declined by {card}.' },
+      card_declined: {
+        one: 'The last recharge was declined by {card}.',
+        other: 'The last {count} recharges were declined by {card}.',
+      },
       no_payment_method: 'There is no card on file to charge.',
       unknown: 'Recharges kept failing.',
     },
@@ -163,7 +168,8 @@ const es: typeof en = {
     submitNoAmount: 'Pagar',
     pending: 'Cobrando a tu tarjeta…',
     authenticating: 'Esperando que tu banco confirme el pago…',
-    authFailed: 'Tu banco no pudo confirmar el pago, así que no se realizó ningún cargo. Inténtalo de nuevo o usa otra tarjeta.',
+    authFailed:
+      'Tu banco no pudo confirmar el pago, así que no se realizó ningún cargo. Inténtalo de nuevo o usa otra tarjeta.',
     success: 'Se agregaron {amount} a tu cartera. Saldo: {balance}.',
     errorTitle: 'El pago no se completó',
     amountKept: 'Conservamos tu monto; no se cobró dos veces.',
