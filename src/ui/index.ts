@@ -18,6 +18,7 @@ export {
   type DescriptionItemProps,
   type DescriptionListProps,
 } from './DescriptionList'
+export { Deferred, deferred, type DeferredComponent, type DeferredProps } from './Deferred'
 export { Dialog, DialogClose, type DialogProps } from './Dialog'
 export { EmptyState, type EmptyStateProps } from './EmptyState'
 export { ErrorState, type ErrorStateProps } from './ErrorState'
