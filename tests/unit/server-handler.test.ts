@@ -8,6 +8,7 @@ import { OPTIONAL_METHODS, type BillingAdapter } from '../../src/adapter/types'
 import { BILLING_ROUTES, createBillingHandler, type BillingService } from '../../src/server/handler'
 import { describeBillingAdapter } from '../../src/testing/conformance'
 import { listen, type RunningServer } from '../../server/listen'
+import { readOperations } from '../../stories/docs/OpenApiReference'
 
 const NOW = new Date('2026-11-26T15:00:00Z')
 const FULL = { read: true, write: true, moveMoney: true }
@@ -202,6 +203,17 @@ describe('openapi.yaml', () => {
         .filter((id) => id !== 'getCapabilities')
         .toSorted(),
     ).toEqual(Object.keys(adapterMethods).toSorted())
+  })
+
+  it('the Storybook reference page lists every operation with its summary and responses', () => {
+    const listed = readOperations(yaml)
+    expect(listed.map((op) => [op.method, op.path, op.operationId]).toSorted()).toEqual(documented().toSorted())
+    const topUp = listed.find((op) => op.operationId === 'addFunds')
+    expect(topUp).toMatchObject({ method: 'POST', path: '/v1/wallet/top-ups', tag: 'Wallet' })
+    expect(topUp?.summary).toBe('Charge a card and add the amount to the wallet')
+    expect(topUp?.description).toContain('Charges once per Idempotency-Key.')
+    expect(topUp?.statuses).toEqual(expect.arrayContaining(['200', '402', '409', '422']))
+    for (const op of listed) expect([op.operationId, op.summary.length > 0]).toEqual([op.operationId, true])
   })
 
   it('defines every schema, response and parameter it refers to', () => {
