@@ -1,6 +1,7 @@
-// The size budget, as CI enforces it: what a host ships for <BillingPanel/> (gzipped JS beyond
-// react and react-dom, lazy Stripe chunks apart) stays under its budget, and <WalletCard/> alone
-// stays a fraction of it, so a host that only wants the wallet does not pay for the whole page.
+// The size budget, as CI enforces it (`npm run check:size`): what a host ships up front for
+// <BillingPanel/> (gzipped JS beyond react and react-dom that its Payments section needs before
+// it shows) stays under its budget, and <WalletCard/> alone stays a fraction of everything the
+// panel can load, so a host that only wants the wallet does not pay for the whole page.
 import { measureSizes, SIZE_BUDGETS } from './size.mjs'
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
@@ -19,29 +20,31 @@ console.table(
   Object.fromEntries(
     Object.entries(sizes).map(([name, size]) => [
       name,
-      { initial: kb(size.initialGzip), lazy: kb(size.lazyGzip), css: kb(size.cssGzip) },
+      { initial: kb(size.initialGzip), lazy: kb(size.lazyGzip), total: kb(size.totalGzip), css: kb(size.cssGzip) },
     ]),
   ),
 )
 
 const failures = []
-const panel = sizes.BillingPanel?.initialGzip
+const panel = sizes.BillingPanel
 const wallet = sizes.WalletCard?.initialGzip
 if (panel === undefined || wallet === undefined) {
   failures.push('BillingPanel and WalletCard must both be measured.')
 } else {
   const panelBudget = SIZE_BUDGETS.BillingPanel.initialGzip
-  if (panel > panelBudget) {
-    failures.push(`BillingPanel ships ${kb(panel)} gzipped up front; the budget is ${kb(panelBudget)}.`)
+  if (panel.initialGzip > panelBudget) {
+    failures.push(
+      `BillingPanel ships ${kb(panel.initialGzip)} gzipped before its Payments section shows; the budget is ${kb(panelBudget)}. Run \`node bench/size.mjs --chunks\` to see which chunks count as initial.`,
+    )
   }
-  const share = wallet / panel
+  const share = wallet / panel.totalGzip
   if (share > SIZE_BUDGETS.WalletCardShare) {
     failures.push(
-      `WalletCard alone ships ${kb(wallet)}, ${(share * 100).toFixed(0)} % of BillingPanel; the budget is ${SIZE_BUDGETS.WalletCardShare * 100} %.`,
+      `WalletCard alone ships ${kb(wallet)} up front, ${(share * 100).toFixed(0)} % of all BillingPanel code (${kb(panel.totalGzip)}); the budget is ${SIZE_BUDGETS.WalletCardShare * 100} %.`,
     )
   }
   console.log(
-    `budget: BillingPanel ${kb(panel)} of ${kb(panelBudget)}; WalletCard ${kb(wallet)} (${((wallet / panel) * 100).toFixed(0)} % of the panel, at most ${SIZE_BUDGETS.WalletCardShare * 100} %).`,
+    `budget: BillingPanel ${kb(panel.initialGzip)} of ${kb(panelBudget)} up front; WalletCard ${kb(wallet)} (${(share * 100).toFixed(0)} % of the panel's ${kb(panel.totalGzip)}, at most ${SIZE_BUDGETS.WalletCardShare * 100} %).`,
   )
 }
 

@@ -1,6 +1,13 @@
 // Gzipped JS a host's production Vite build ships for each public component, beyond react and
 // react-dom. Each target is built alone from the package source (tree-shaken as a host would),
-// with react and react-dom external; lazy chunks (Stripe Elements) are counted apart.
+// with react and react-dom external.
+//
+// "initial" is what the browser must fetch before the component shows its default view with no
+// dialog open: the entry chunk and every chunk it imports statically, plus the chunks that hold
+// the modules of that view (for BillingPanel, the Payments section: PaymentMethods and
+// BillingAddressForm) and everything those import statically. Code split into a chunk that
+// the view still needs at once is initial, not lazy. "lazy" is every other chunk (other
+// sections, dialogs, edit forms, Stripe Elements), fetched on use or when the browser idles.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +27,20 @@ export const SIZE_TARGETS = [
   'TransactionHistory',
 ]
 
+/** The source modules each target's default view renders, relative to the repository. */
+export const VIEW_MODULES = {
+  BillingPanel: [
+    'src/components/BillingPanel/BillingPanel.tsx',
+    'src/components/PaymentMethods/PaymentMethods.tsx',
+    'src/components/BillingAddressForm/BillingAddressForm.tsx',
+  ],
+  WalletCard: ['src/components/WalletCard/WalletCard.tsx'],
+  PaymentMethods: ['src/components/PaymentMethods/PaymentMethods.tsx'],
+  SubscriptionsPanel: ['src/components/SubscriptionsPanel/SubscriptionsPanel.tsx'],
+  BillingAddressForm: ['src/components/BillingAddressForm/BillingAddressForm.tsx'],
+  TransactionHistory: ['src/components/TransactionHistory/TransactionHistory.tsx'],
+}
+
 function entrySource(component) {
   return `import { createRoot } from 'react-dom/client'
 import { BillingProvider, ${component} } from '../../src/index'
@@ -32,45 +53,68 @@ createRoot(document.getElementById('root')).render(
 
 const EXTERNAL = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'scheduler']
 
-export async function measureSizes() {
+const gzipSize = (source) => gzipSync(Buffer.from(source), { level: 9 }).length
+const normalise = (id) => id.split('?')[0].split(path.sep).join('/')
+
+/** Builds one target and sorts its chunks into initial and lazy. */
+async function measure(component) {
+  const entry = path.join(work, `${component}.tsx`)
+  writeFileSync(entry, entrySource(component))
+  const output = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    plugins: [react()],
+    build: {
+      write: false,
+      minify: true,
+      modulePreload: false,
+      rollupOptions: { input: entry, external: (id) => EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)) },
+    },
+  })
+  const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output)
+  const chunks = outputs.filter((o) => o.type === 'chunk')
+  const byName = new Map(chunks.map((c) => [c.fileName, c]))
+  const initial = new Set()
+  const visit = (name) => {
+    if (initial.has(name) || !byName.has(name)) return
+    initial.add(name)
+    for (const dep of byName.get(name).imports) visit(dep)
+  }
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName)
+
+  const viewModules = VIEW_MODULES[component].map((file) => normalise(path.join(root, file)))
+  for (const module of viewModules) {
+    const holder = chunks.find((c) => (c.moduleIds ?? Object.keys(c.modules)).some((id) => normalise(id) === module))
+    // A view module missing from every chunk means the bench no longer measures what it says.
+    if (!holder) throw new Error(`size: ${path.relative(root, module)} is in no chunk of the ${component} build.`)
+    visit(holder.fileName)
+  }
+
+  const sizes = { initialGzip: 0, lazyGzip: 0 }
+  const files = []
+  for (const chunk of chunks) {
+    const gz = gzipSize(chunk.code)
+    const kind = initial.has(chunk.fileName) ? 'initial' : 'lazy'
+    sizes[`${kind}Gzip`] += gz
+    files.push({ file: chunk.fileName, kind, gzip: gz })
+  }
+  const css = outputs.filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'))
+  const cssGzip = css.reduce((sum, asset) => sum + gzipSize(asset.source), 0)
+  return { ...sizes, totalGzip: sizes.initialGzip + sizes.lazyGzip, cssGzip, files }
+}
+
+/**
+ * Sizes per target: `{ initialGzip, lazyGzip, totalGzip, cssGzip }` in bytes. With
+ * `{ chunks: true }` each also lists its chunks (`files`), to see where the bytes go.
+ */
+export async function measureSizes({ chunks = false } = {}) {
   rmSync(work, { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
   const results = {}
   for (const component of SIZE_TARGETS) {
-    const entry = path.join(work, `${component}.tsx`)
-    writeFileSync(entry, entrySource(component))
-    const output = await build({
-      configFile: false,
-      root,
-      logLevel: 'silent',
-      plugins: [react()],
-      build: {
-        write: false,
-        minify: true,
-        modulePreload: false,
-        rollupOptions: { input: entry, external: (id) => EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)) },
-      },
-    })
-    const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output)
-    const chunks = outputs.filter((o) => o.type === 'chunk')
-    const byName = new Map(chunks.map((c) => [c.fileName, c]))
-    const initial = new Set()
-    const visit = (name) => {
-      if (initial.has(name)) return
-      initial.add(name)
-      for (const dep of byName.get(name)?.imports ?? []) visit(dep)
-    }
-    for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName)
-    let initialGz = 0
-    let lazyGz = 0
-    for (const chunk of chunks) {
-      const gz = gzipSync(Buffer.from(chunk.code), { level: 9 }).length
-      if (initial.has(chunk.fileName)) initialGz += gz
-      else lazyGz += gz
-    }
-    const css = outputs.filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'))
-    const cssGz = css.reduce((sum, a) => sum + gzipSync(Buffer.from(a.source), { level: 9 }).length, 0)
-    results[component] = { initialGzip: initialGz, lazyGzip: lazyGz, totalGzip: initialGz + lazyGz, cssGzip: cssGz }
+    const { files, ...sizes } = await measure(component)
+    results[component] = chunks ? { ...sizes, files } : sizes
   }
   return results
 }
@@ -78,21 +122,34 @@ export async function measureSizes() {
 /** Budgets in bytes (gzipped JS beyond react + react-dom). */
 export const SIZE_BUDGETS = {
   BillingPanel: { initialGzip: 45 * 1024 },
+  /** WalletCard's initial JS, as a share of everything BillingPanel can load (its total). */
   WalletCardShare: 0.4,
 }
 
+const kb = (bytes) => (bytes / 1024).toFixed(1)
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const sizes = await measureSizes()
+  const verbose = process.argv.includes('--chunks')
+  const sizes = await measureSizes({ chunks: verbose })
   console.table(
     Object.fromEntries(
-      Object.entries(sizes).map(([k, v]) => [
-        k,
+      Object.entries(sizes).map(([name, s]) => [
+        name,
         {
-          'initial KB': (v.initialGzip / 1024).toFixed(1),
-          'lazy KB': (v.lazyGzip / 1024).toFixed(1),
-          'css KB': (v.cssGzip / 1024).toFixed(1),
+          'initial KB': kb(s.initialGzip),
+          'lazy KB': kb(s.lazyGzip),
+          'total KB': kb(s.totalGzip),
+          'css KB': kb(s.cssGzip),
         },
       ]),
     ),
   )
+  if (verbose) {
+    for (const [name, s] of Object.entries(sizes)) {
+      console.log(`\n${name}`)
+      for (const f of s.files.toSorted((a, b) => a.kind.localeCompare(b.kind) || b.gzip - a.gzip)) {
+        console.log(`  ${f.kind.padEnd(7)} ${kb(f.gzip).padStart(6)} KB  ${f.file}`)
+      }
+    }
+  }
 }

@@ -1,7 +1,8 @@
 import { Dialog } from 'radix-ui'
 import { useState } from 'react'
 import { BILLING_ERROR_CODES } from '../src/adapter/errors'
-import { OPTIONAL_METHODS, REQUIRED_METHODS } from '../src/adapter/types'
+import { type Money, OPTIONAL_METHODS, REQUIRED_METHODS } from '../src/adapter/types'
+import { formatMoney } from '../src/money'
 import type { DemoBackend, UsageInput } from './backend'
 import type { DemoCopy } from './copy'
 import type { DemoSettings } from './settings'
@@ -30,8 +31,17 @@ export function DevDrawer(props: DevDrawerProps) {
   async function simulate(input: UsageInput, label: string) {
     if (!backend) return
     try {
-      await backend.simulateUsage(input)
-      setLog((current) => [copy.simulated.replace('{text}', label), ...current].slice(0, 6))
+      const { entries, wallet } = await backend.simulateUsage(input)
+      // Say whether the usage set off auto-recharge, so its effect can be looked for in the panel.
+      const recharge = entries.find((entry) => entry.type === 'auto_recharge')
+      const money = (value: Money) => formatMoney(value, settings.locale)
+      const parts = [copy.simulated.replace('{text}', label)]
+      if (recharge?.amount) {
+        const template = recharge.status === 'failed' ? copy.autoRechargeFailed : copy.autoRecharged
+        parts.push(template.replace('{amount}', money(recharge.amount)))
+      }
+      parts.push(copy.balanceAfter.replace('{balance}', money(wallet.balance)))
+      setLog((current) => [parts.join(' '), ...current].slice(0, 6))
     } catch (error) {
       setLog((current) => [`${label}: ${(error as Error).message}`, ...current].slice(0, 6))
     }

@@ -1,6 +1,6 @@
 import { createMemoryAdapter, type FaultPlan, type MemoryBillingAdapter } from '../src/adapter/memory'
 import { createHttpAdapter, fetchCapabilities } from '../src/adapter/http'
-import type { BillingAdapter, Money, UsageUnit } from '../src/adapter/types'
+import type { BillingAdapter, LedgerEntry, Money, UsageUnit, Wallet } from '../src/adapter/types'
 import { ADAPTER_STORAGE_KEY, type DemoSettings } from './settings'
 
 export interface UsageInput {
@@ -9,11 +9,17 @@ export interface UsageInput {
   cost?: Money
 }
 
+/** What a simulated usage did: its ledger entries (an auto-recharge it set off first) and the wallet after. */
+export interface UsageResult {
+  entries: LedgerEntry[]
+  wallet: Wallet
+}
+
 /** What the demo page drives: the adapter plus the developer drawer's controls. */
 export interface DemoBackend {
   kind: 'memory' | 'http'
   adapter: BillingAdapter
-  simulateUsage(input: UsageInput): Promise<unknown>
+  simulateUsage(input: UsageInput): Promise<UsageResult>
   /** Memory adapter only: fault injection, latency and reset. */
   memory: MemoryBillingAdapter | null
 }
@@ -55,7 +61,7 @@ export async function createHttpBackend(settings: DemoSettings): Promise<DemoBac
         body: JSON.stringify(input),
       })
       if (!response.ok) throw new Error(`POST /dev/usage answered ${response.status}`)
-      return response.json()
+      return (await response.json()) as UsageResult
     },
   }
 }

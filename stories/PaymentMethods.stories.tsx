@@ -240,8 +240,7 @@ export const SavedWithStripeAttachFailed: Story = {
 export const GuardedDefaultRemove: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Acciones para Visa •••• 4242' }))
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Eliminar' }))
+    await userEvent.click(await canvas.findByRole('button', { name: 'Eliminar Visa •••• 4242' }))
     const dialog = within(await screen.findByRole('alertdialog', { name: 'Aún no puedes eliminar Visa •••• 4242' }))
     await toBeShown(dialog.getByText('La recarga automática de la cartera'))
     await expect(dialog.queryByRole('button', { name: 'Eliminar tarjeta' })).not.toBeInTheDocument()
@@ -253,8 +252,7 @@ export const GuardedDefaultRemoveEnglishDarkNarrow: Story = {
   globals: { locale: 'en', theme: 'dark', viewport: { value: 'narrow' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Actions for Visa •••• 4242' }))
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Remove' }))
+    await userEvent.click(await canvas.findByRole('button', { name: 'Remove Visa •••• 4242' }))
     await toBeShown(await screen.findByRole('alertdialog', { name: "Visa •••• 4242 can't be removed yet" }))
   },
 }
@@ -272,8 +270,7 @@ export const RemoveLastCard: Story = {
   }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Actions for Mastercard •••• 5100' }))
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Remove' }))
+    await userEvent.click(await canvas.findByRole('button', { name: 'Remove Mastercard •••• 5100' }))
     const dialog = within(await screen.findByRole('alertdialog', { name: 'Remove Mastercard •••• 5100?' }))
     await toBeShown(dialog.getByText(/This is your only card/))
   },
@@ -284,8 +281,7 @@ export const SetDefaultRolledBack: Story = {
   parameters: billing({ memory: { latency: 150, faults: { setDefaultPaymentMethod: 'network' } } }),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Acciones para Visa •••• 0002' }))
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Establecer como principal' }))
+    await userEvent.click(await canvas.findByRole('button', { name: 'Establecer como principal: Visa •••• 0002' }))
     await toBeShown(await canvas.findByText('No pudimos establecer Visa •••• 0002 como tu tarjeta principal.'))
     await expect(canvasElement.querySelector('.bp-pm-name')).toHaveTextContent('Visa •••• 4242')
     await expect(args.onDefaultChanged).not.toHaveBeenCalled()

@@ -1,5 +1,5 @@
-import { VisuallyHidden } from 'radix-ui'
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { VisuallyHidden } from './VisuallyHidden'
 
 export type Politeness = 'polite' | 'assertive'
 export type Announce = (message: string, politeness?: Politeness) => void
@@ -42,14 +42,14 @@ export function AnnouncerProvider({ children }: { children?: ReactNode }) {
 /** The live regions themselves; rendered by AnnouncerProvider. */
 export function Announcer({ polite, assertive }: { polite: string; assertive: string }) {
   return (
-    <VisuallyHidden.Root data-slot="announcer">
+    <VisuallyHidden data-slot="announcer">
       <div role="status" aria-live="polite" aria-atomic="true">
         {polite}
       </div>
       <div role="alert" aria-live="assertive" aria-atomic="true">
         {assertive}
       </div>
-    </VisuallyHidden.Root>
+    </VisuallyHidden>
   )
 }
 

@@ -1,9 +1,9 @@
-import { Slot } from 'radix-ui'
 import { useEffect, useRef, type ComponentProps, type MouseEvent } from 'react'
 import { useBillingI18n } from '../i18n'
 import { useAnnounce } from './Announcer'
 import { cx, dataFlag } from './cx'
 import { SpinnerIcon } from './icons'
+import { renderAsChild } from './slot'
 
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'link'
 export type ButtonSize = 'sm' | 'md'
@@ -69,7 +69,7 @@ export function Button({
   }
 
   if (asChild) {
-    return <Slot.Root {...shared}>{children}</Slot.Root>
+    return renderAsChild(children, shared)
   }
   return (
     <button type={type} disabled={disabled} {...shared}>

@@ -44,3 +44,16 @@ export function LoadingState({ rows = 3, label, className, ...props }: LoadingSt
     </div>
   )
 }
+
+/**
+ * "Loading…" for screen readers only, for waits that should not move the layout (a dialog whose
+ * code is on its way).
+ */
+export function LoadingStatus({ label }: { label?: string }) {
+  const { messages } = useBillingI18n()
+  return (
+    <VisuallyHidden role="status" data-slot="loading-status">
+      {label ?? messages.ui.loading}
+    </VisuallyHidden>
+  )
+}

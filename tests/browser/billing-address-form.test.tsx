@@ -32,7 +32,8 @@ async function tabTo(user: User, target: () => HTMLElement, max = 30) {
 
 async function openForm(user: User) {
   await user.click(await screen.findByRole('button', { name: 'Edit billing information' }))
-  return screen.getByRole('form', { name: 'Edit billing information' })
+  // The form's code arrives on demand.
+  return screen.findByRole('form', { name: 'Edit billing information' })
 }
 
 beforeEach(async () => {
@@ -47,7 +48,8 @@ describe('BillingAddressForm in Chromium: keyboard only', () => {
 
     await tabTo(user, () => screen.getByRole('button', { name: 'Edit billing information' }))
     await user.keyboard('{Enter}')
-    expect(textbox('Full name')).toHaveFocus()
+    // The form's code may still be on its way; focus lands in it once it is there.
+    await waitFor(() => expect(textbox('Full name')).toHaveFocus())
     await user.keyboard('{Control>}a{/Control}Zoë Ñúñez-García')
 
     await tabTo(user, () => screen.getByRole('combobox', { name: 'Country' }))
@@ -208,7 +210,7 @@ describe('BillingAddressForm in Chromium: every state is accessible and fits 320
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320)
 
     await user.click(screen.getByRole('button', { name: 'Editar información de facturación' }))
-    await user.clear(textbox('Correo para facturas y recibos'))
+    await user.clear(await screen.findByRole('textbox', { name: 'Correo para facturas y recibos' }))
     await user.click(screen.getByRole('button', { name: 'Guardar' }))
     expect(textbox('Correo para facturas y recibos')).toHaveFocus()
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320)

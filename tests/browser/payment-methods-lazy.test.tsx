@@ -4,7 +4,9 @@
  */
 import '../../src/components/PaymentMethods/PaymentMethods.css'
 import { screen, waitFor, within } from '@testing-library/react'
-import { PaymentMethods } from '../../src/components/PaymentMethods'
+// The module itself, not the folder's index: the index also exports the dialogs, which a host's
+// bundler would tree-shake but this unbundled dev server would fetch.
+import { PaymentMethods } from '../../src/components/PaymentMethods/PaymentMethods'
 import { renderBilling } from '../support/render'
 
 function resources(): string[] {
@@ -27,6 +29,15 @@ describe('PaymentMethods in Chromium: Stripe loads only when a card is being add
     expect(resources().filter(fromStripe)).toEqual([])
     expect(resources().some((url) => url.includes('react-stripe-js'))).toBe(false)
     expect(resources().some((url) => url.includes('/src/stripe/StripeElements'))).toBe(false)
+    // Nor the dialogs' own code: the list shows without it.
+    expect(resources().some((url) => url.includes('/PaymentMethods/AddCardDialog'))).toBe(false)
+    expect(resources().some((url) => url.includes('/PaymentMethods/RemoveCardDialog'))).toBe(false)
+
+    // A pointer on its way to "Add new card" fetches the dialog's code, not Stripe's.
+    await user.hover(screen.getByRole('button', { name: 'Add new card' }))
+    await waitFor(() => expect(resources().some((url) => url.includes('/PaymentMethods/AddCardDialog'))).toBe(true))
+    expect(document.querySelector('script[src*="stripe"]')).toBeNull()
+    expect(resources().some((url) => url.includes('/PaymentMethods/RemoveCardDialog'))).toBe(false)
 
     await user.click(screen.getByRole('button', { name: 'Add new card' }))
     const dialog = await screen.findByRole('dialog', { name: 'Add new card' })

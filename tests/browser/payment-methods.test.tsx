@@ -103,29 +103,24 @@ describe('PaymentMethods in Chromium: keyboard only', () => {
     await waitFor(() => expect(add).toHaveFocus())
   })
 
-  it('sets a card as default from its actions menu, and focus stays on that card', async () => {
+  it('sets a card as default with the keyboard, and focus stays on that card', async () => {
     const { user, memory } = renderBilling(<PaymentMethods />)
-    const actions = await screen.findByRole('button', { name: 'Actions for Visa •••• 0002' })
-    await tabTo(user, () => actions)
-    await user.keyboard('{Enter}')
-    const menu = await screen.findByRole('menu')
-    await waitFor(() => expect(within(menu).getByRole('menuitem', { name: 'Set as default' })).toHaveFocus())
+    const setDefault = await screen.findByRole('button', { name: 'Set as default: Visa •••• 0002' })
+    await tabTo(user, () => setDefault)
     await user.keyboard('{Enter}')
     await waitFor(() => expect(rowNames()[0]).toBe('Visa •••• 0002'))
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Actions for Visa •••• 0002' })).toHaveFocus())
+    // Its "Set as default" is gone with the change; focus went to the same card's other action.
+    expect(screen.queryByRole('button', { name: 'Set as default: Visa •••• 0002' })).not.toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove Visa •••• 0002' })).toHaveFocus())
     expect((await memory.listPaymentMethods()).find((m) => m.isDefault)?.id).toBe(SEED_CARDS.visaDeclining)
   })
 
   it('removes the guarded default card with the keyboard: new default first, then remove', async () => {
     const { user, memory } = renderBilling(<PaymentMethods />)
-    const actions = await screen.findByRole('button', { name: 'Actions for Visa •••• 4242' })
-    await tabTo(user, () => actions)
-    await user.keyboard('{Enter}')
-    const menu = await screen.findByRole('menu')
-    await waitFor(() => expect(within(menu).getByRole('menuitem', { name: 'Remove' })).toHaveFocus())
+    const remove = await screen.findByRole('button', { name: 'Remove Visa •••• 4242' })
+    await tabTo(user, () => remove)
     await user.keyboard('{Enter}')
     const blocked = await screen.findByRole('alertdialog', { name: "Visa •••• 4242 can't be removed yet" })
-    // Focus moved into the dialog, not back to the menu button.
     await waitFor(() => expect(blocked.contains(document.activeElement)).toBe(true))
     const visa = within(blocked).getByRole('radio', { name: /Visa •••• 0002/ })
     const amex = within(blocked).getByRole('radio', { name: /American Express •••• 0005/ })
@@ -142,22 +137,21 @@ describe('PaymentMethods in Chromium: keyboard only', () => {
     expect(rowNames()).not.toContain('Visa •••• 4242')
     expect(rowNames()[0]).toBe('American Express •••• 0005')
     expect(memory.calls.removePaymentMethod).toBe(1)
-    // The row is gone; focus lands on the next card's actions, not on the page body.
-    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-slot', 'payment-method-actions'))
+    // The row is gone; focus lands on the first card's actions, not on the page body.
+    await waitFor(() => expect(document.activeElement?.closest('[data-slot="payment-method-actions"]')).not.toBeNull())
+    expect(document.activeElement?.closest('li')).toHaveAccessibleName('American Express •••• 0005')
   })
 
   it('Escape closes the remove dialog without removing anything and returns focus to the card', async () => {
     const { user, memory } = renderBilling(<PaymentMethods />)
-    const actions = await screen.findByRole('button', { name: 'Actions for Mastercard •••• 4444' })
-    await tabTo(user, () => actions)
-    await user.keyboard('{Enter}')
-    await screen.findByRole('menu')
+    const remove = await screen.findByRole('button', { name: 'Remove Mastercard •••• 4444' })
+    await tabTo(user, () => remove)
     await user.keyboard('{Enter}')
     await screen.findByRole('alertdialog', { name: 'Remove Mastercard •••• 4444?' })
     await user.keyboard('{Escape}')
     await dialogClosed('alertdialog')
     expect(memory.calls.removePaymentMethod).toBe(0)
-    await waitFor(() => expect(actions).toHaveFocus())
+    await waitFor(() => expect(remove).toHaveFocus())
   })
 })
 
@@ -208,8 +202,7 @@ describe('PaymentMethods in Chromium: layout and accessibility', () => {
       await view.user.keyboard('{Escape}')
       await dialogClosed()
 
-      await view.user.click(screen.getByRole('button', { name: 'Actions for Visa •••• 4242' }))
-      await view.user.click(await screen.findByRole('menuitem', { name: 'Remove' }))
+      await view.user.click(screen.getByRole('button', { name: 'Remove Visa •••• 4242' }))
       await screen.findByRole('alertdialog', { name: "Visa •••• 4242 can't be removed yet" })
       await settled()
       expect(await axeViolations(document.body)).toEqual([])
@@ -224,16 +217,20 @@ describe('PaymentMethods in Chromium: layout and accessibility', () => {
     const root = section()
     expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth)
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320)
-    for (const button of within(root).getAllByRole('button', { name: /^Acciones para/ })) {
+    const actions = within(root).getAllByRole('button', { name: /^(Eliminar|Establecer como principal)/ })
+    expect(actions).toHaveLength(6)
+    for (const button of actions) {
       const box = button.getBoundingClientRect()
+      expect(box.left).toBeGreaterThanOrEqual(0)
       expect(box.right).toBeLessThanOrEqual(320)
       expect(box.width).toBeGreaterThanOrEqual(24)
-      // The card's name and details wrap before they reach its actions.
+      expect(box.height).toBeGreaterThanOrEqual(24)
+      // On a narrow list the actions sit under the card's name and details, never over them.
       const text = button.closest('li')?.querySelector<HTMLElement>('.bp-pm-text')
-      const widest = Math.max(
-        ...[...(text?.querySelectorAll('span, p') ?? [])].map((n) => n.getBoundingClientRect().right),
+      const lowest = Math.max(
+        ...[...(text?.querySelectorAll('span, p') ?? [])].map((n) => n.getBoundingClientRect().bottom),
       )
-      expect(widest).toBeLessThanOrEqual(box.left)
+      expect(lowest).toBeLessThanOrEqual(box.top)
     }
     await user.click(screen.getByRole('button', { name: 'Agregar Nueva Tarjeta' }))
     const dialog = await screen.findByRole('dialog', { name: 'Agregar Nueva Tarjeta' })

@@ -28,7 +28,8 @@ function textbox(name: string | RegExp) {
 
 async function openForm(user: User) {
   await user.click(await screen.findByRole('button', { name: 'Edit billing information' }))
-  return screen.getByRole('form', { name: 'Edit billing information' })
+  // The form's code arrives on demand.
+  return screen.findByRole('form', { name: 'Edit billing information' })
 }
 
 async function replace(user: User, field: HTMLElement, text: string) {
@@ -102,6 +103,7 @@ describe('BillingAddressForm: the saved information', () => {
     expect(screen.queryByRole('button', { name: /^Editar/ })).not.toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Agregar información de facturación' }))
+    await screen.findByRole('form', { name: 'Editar información de facturación' })
     expect(textbox('Nombre completo')).toHaveValue('')
     expect(textbox('Nombre completo')).toHaveFocus()
     expect(screen.getByRole('combobox', { name: 'País' })).toHaveValue('México')
@@ -217,7 +219,7 @@ describe('BillingAddressForm: editing and saving', () => {
   it('finds countries by name without accents, in the user language', async () => {
     const { user } = renderBilling(<BillingAddressForm />, { locale: 'es' })
     await user.click(await screen.findByRole('button', { name: /^Editar/ }))
-    const country = screen.getByRole('combobox', { name: 'País' })
+    const country = await screen.findByRole('combobox', { name: 'País' })
     await user.clear(country)
     await user.type(country, 'peru')
     expect(
@@ -252,7 +254,7 @@ describe('BillingAddressForm: editing and saving', () => {
   it('starts the tax ID type at the usual one for the chosen country', async () => {
     const { user } = renderBilling(<BillingAddressForm />, { memory: { empty: true } })
     await user.click(await screen.findByRole('button', { name: 'Add billing information' }))
-    expect(screen.getByRole('combobox', { name: 'Type' })).toHaveTextContent('Other')
+    expect(await screen.findByRole('combobox', { name: 'Type' })).toHaveTextContent('Other')
     await chooseCountry(user, 'spain')
     expect(screen.getByRole('combobox', { name: 'Type' })).toHaveTextContent('NIF / CIF (Spain)')
     expect(textbox('Number')).toHaveAttribute('placeholder', 'B12345678')
@@ -403,7 +405,7 @@ describe('BillingAddressForm: who may edit, and states', () => {
     expect(onEditingChange).toHaveBeenCalledWith(true)
     expect(screen.queryByRole('form')).not.toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Open from the host' }))
-    expect(screen.getByRole('form', { name: 'Edit billing information' })).toBeInTheDocument()
+    expect(await screen.findByRole('form', { name: 'Edit billing information' })).toBeInTheDocument()
   })
 
   it('shows a failed load with a retry, and the information once it loads', async () => {

@@ -30,20 +30,12 @@ function politeAnnouncement() {
   return document.querySelector('[data-slot="announcer"] [aria-live="polite"]')?.textContent
 }
 
-async function openActions(user: ReturnType<typeof renderBilling>['user'], card: string, prefix = 'Actions for') {
-  await user.click(await screen.findByRole('button', { name: `${prefix} ${card}` }))
-  return screen.findByRole('menu')
+/** Clicks a row action by its full name, e.g. "Remove Visa •••• 4242". */
+async function chooseAction(user: ReturnType<typeof renderBilling>['user'], name: string) {
+  await user.click(await screen.findByRole('button', { name }))
 }
 
-async function chooseAction(
-  user: ReturnType<typeof renderBilling>['user'],
-  card: string,
-  action: string,
-  prefix?: string,
-) {
-  const menu = await openActions(user, card, prefix)
-  await user.click(within(menu).getByRole('menuitem', { name: action }))
-}
+const ROW_ACTION = /^(Set as default|Remove) /
 
 const card = (overrides: Partial<PaymentMethod>): PaymentMethod => ({
   id: 'pm_x',
@@ -225,17 +217,17 @@ describe('PaymentMethods: the list', () => {
     await screen.findByRole('list', { name: 'Saved payment methods' })
     expect(screen.getByText('View only')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Add new card' })).not.toBeInTheDocument()
-    expect(screen.queryByRole('button', { name: /^Actions for/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: ROW_ACTION })).not.toBeInTheDocument()
     expect(memory.calls.createSetupIntent).toBe(0)
   })
 
-  it('hides what the adapter cannot do: no Stripe, no add; no remove or set-default methods, no menu', async () => {
+  it('hides what the adapter cannot do: no Stripe, no add; no remove or set-default methods, no actions', async () => {
     const memory = memoryAt()
     const { removePaymentMethod: _r, setDefaultPaymentMethod: _s, ...rest } = memory
     renderBilling(<PaymentMethods />, { adapter: rest as BillingAdapter, provider: { stripe: undefined } })
     await screen.findByRole('list', { name: 'Saved payment methods' })
     expect(screen.queryByRole('button', { name: 'Add new card' })).not.toBeInTheDocument()
-    expect(screen.queryByRole('button', { name: /^Actions for/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: ROW_ACTION })).not.toBeInTheDocument()
   })
 
   it('accepts className, style and DOM props on the section, host class last', async () => {
@@ -256,7 +248,10 @@ describe('PaymentMethods: the list', () => {
     expect(screen.getByText('Vencida')).toBeInTheDocument()
     expect(screen.getByText('Vence pronto')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Agregar Nueva Tarjeta' })).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Acciones para Visa •••• 4242' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Eliminar Visa •••• 4242' })).toHaveTextContent('Eliminar')
+    expect(screen.getByRole('button', { name: 'Establecer como principal: Visa •••• 0002' })).toHaveTextContent(
+      'Establecer como principal',
+    )
   })
 
   it('has no axe violations when populated and when empty', async () => {
@@ -276,7 +271,7 @@ describe('PaymentMethods: set as default', () => {
     const memory = memoryAt({ latency: 30 })
     const { user } = renderBilling(<PaymentMethods onDefaultChanged={onDefaultChanged} />, { adapter: memory })
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'Visa •••• 0002', 'Set as default')
+    await chooseAction(user, 'Set as default: Visa •••• 0002')
     // Optimistic: before the adapter answered.
     expect(within(row('Visa •••• 0002')).getByText('Default')).toBeInTheDocument()
     expect(within(row('Visa •••• 4242')).queryByText('Default')).not.toBeInTheDocument()
@@ -288,12 +283,29 @@ describe('PaymentMethods: set as default', () => {
     expect(memory.calls.setDefaultPaymentMethod).toBe(1)
   })
 
+  it('keeps focus in the row when its "Set as default" goes away, and holds other actions until the change lands', async () => {
+    const memory = memoryAt({ latency: 200 })
+    const { user } = renderBilling(<PaymentMethods />, { adapter: memory })
+    await screen.findByRole('list', { name: 'Saved payment methods' })
+    await chooseAction(user, 'Set as default: Visa •••• 0002')
+    expect(within(row('Visa •••• 0002')).queryByRole('button', { name: /^Set as default/ })).not.toBeInTheDocument()
+    const remove = within(row('Visa •••• 0002')).getByRole('button', { name: 'Remove Visa •••• 0002' })
+    expect(remove).toHaveFocus()
+    // While the change is in flight the other actions wait: nothing opens, nothing is sent.
+    expect(remove).toHaveAttribute('aria-disabled', 'true')
+    await user.click(screen.getByRole('button', { name: 'Remove Visa •••• 4242' }))
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    await waitFor(() => expect(remove).not.toHaveAttribute('aria-disabled'))
+    expect(memory.calls.setDefaultPaymentMethod).toBe(1)
+    expect(memory.calls.removePaymentMethod).toBe(0)
+  })
+
   it('rolls back with a message when the adapter fails, and the list stays consistent', async () => {
     const onDefaultChanged = vi.fn()
     const memory = memoryAt({ latency: 20, faults: { setDefaultPaymentMethod: 'network' } })
     const { user } = renderBilling(<PaymentMethods onDefaultChanged={onDefaultChanged} />, { adapter: memory })
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'American Express •••• 0005', 'Set as default')
+    await chooseAction(user, 'Set as default: American Express •••• 0005')
     const alert = await within(section()).findByRole('alert')
     expect(alert).toHaveTextContent("We couldn't make American Express •••• 0005 your default card.")
     expect(alert).toHaveTextContent('Visa •••• 4242 is still your default card.')
@@ -307,14 +319,17 @@ describe('PaymentMethods: set as default', () => {
   })
 
   it('offers no "Set as default" on the default card nor on an expired card', async () => {
-    const { user } = renderBilling(<PaymentMethods />)
+    renderBilling(<PaymentMethods />)
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    let menu = await openActions(user, 'Visa •••• 4242')
-    expect(within(menu).queryByRole('menuitem', { name: 'Set as default' })).not.toBeInTheDocument()
-    await user.keyboard('{Escape}')
-    menu = await openActions(user, 'Mastercard •••• 4444')
-    expect(within(menu).queryByRole('menuitem', { name: 'Set as default' })).not.toBeInTheDocument()
-    expect(within(menu).getByRole('menuitem', { name: 'Remove' })).toBeInTheDocument()
+    const setDefault = /^Set as default/
+    expect(within(row('Visa •••• 4242')).queryByRole('button', { name: setDefault })).not.toBeInTheDocument()
+    expect(within(row('Visa •••• 4242')).getByRole('button', { name: 'Remove Visa •••• 4242' })).toBeVisible()
+    expect(within(row('Mastercard •••• 4444')).queryByRole('button', { name: setDefault })).not.toBeInTheDocument()
+    expect(
+      within(row('Mastercard •••• 4444')).getByRole('button', { name: 'Remove Mastercard •••• 4444' }),
+    ).toBeVisible()
+    // A valid card that is not the default does offer it.
+    expect(within(row('Visa •••• 0002')).getByRole('button', { name: 'Set as default: Visa •••• 0002' })).toBeVisible()
   })
 })
 
@@ -323,7 +338,7 @@ describe('PaymentMethods: remove', () => {
     const onRemoved = vi.fn()
     const { user, memory } = renderBilling(<PaymentMethods onRemoved={onRemoved} />)
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'Mastercard •••• 4444', 'Remove')
+    await chooseAction(user, 'Remove Mastercard •••• 4444')
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove Mastercard •••• 4444?' })
     expect(dialog).toHaveTextContent("won't be charged again")
     expect(memory.calls.removePaymentMethod).toBe(0)
@@ -338,7 +353,7 @@ describe('PaymentMethods: remove', () => {
   it('cancel removes nothing', async () => {
     const { user, memory } = renderBilling(<PaymentMethods />)
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'Visa •••• 0002', 'Remove')
+    await chooseAction(user, 'Remove Visa •••• 0002')
     const dialog = await screen.findByRole('alertdialog')
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
@@ -350,7 +365,7 @@ describe('PaymentMethods: remove', () => {
     const onRemoved = vi.fn()
     const { user, memory } = renderBilling(<PaymentMethods onRemoved={onRemoved} />)
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'Visa •••• 4242', 'Remove')
+    await chooseAction(user, 'Remove Visa •••• 4242')
     const dialog = await screen.findByRole('alertdialog', { name: "Visa •••• 4242 can't be removed yet" })
     expect(dialog).toHaveTextContent('It is your default card, and these are charged to it:')
     expect(dialog).toHaveTextContent('Agency Pro Plan (subscription)')
@@ -380,7 +395,7 @@ describe('PaymentMethods: remove', () => {
   it('a card a subscription names is explained, with no new-default shortcut that would not help', async () => {
     const { user, memory } = renderBilling(<PaymentMethods />)
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'American Express •••• 0005', 'Remove')
+    await chooseAction(user, 'Remove American Express •••• 0005')
     const dialog = await screen.findByRole('alertdialog', { name: "American Express •••• 0005 can't be removed yet" })
     expect(dialog).toHaveTextContent('Appointments Pro (subscription)')
     expect(dialog).toHaveTextContent('Change the card these subscriptions are charged to')
@@ -395,7 +410,7 @@ describe('PaymentMethods: remove', () => {
     })
     const { user } = renderBilling(<PaymentMethods />, { adapter: memory })
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'Visa •••• 4242', 'Remove')
+    await chooseAction(user, 'Remove Visa •••• 4242')
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove Visa •••• 4242?' })
     await user.click(within(dialog).getByRole('button', { name: 'Remove card' }))
     const blocked = await screen.findByRole('alertdialog', { name: "Visa •••• 4242 can't be removed yet" })
@@ -410,7 +425,7 @@ describe('PaymentMethods: remove', () => {
     await screen.findByRole('list', { name: 'Saved payment methods' })
     // Removed in another tab after this list loaded.
     await memory.removePaymentMethod(SEED_CARDS.mastercardExpired)
-    await chooseAction(user, 'Mastercard •••• 4444', 'Remove')
+    await chooseAction(user, 'Remove Mastercard •••• 4444')
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove Mastercard •••• 4444?' })
     await user.click(within(dialog).getByRole('button', { name: 'Remove card' }))
     expect(await within(dialog).findByText(/This card had already been removed/)).toBeInTheDocument()
@@ -431,7 +446,7 @@ describe('PaymentMethods: remove', () => {
     })
     const { user } = renderBilling(<PaymentMethods />, { adapter: memory })
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await chooseAction(user, 'Mastercard •••• 4444', 'Remove')
+    await chooseAction(user, 'Remove Mastercard •••• 4444')
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove Mastercard •••• 4444?' })
     expect(dialog).toHaveTextContent(
       'This is your only card. Subscription renewals and auto-recharge will fail until you add another card.',
@@ -444,7 +459,7 @@ describe('PaymentMethods: remove', () => {
     const memory = memoryAt({ faults: { removePaymentMethod: { code: 'timeout', mode: 'once' } } })
     const { user } = renderBilling(<PaymentMethods />, { adapter: memory, locale: 'es' })
     await screen.findByRole('list', { name: 'Métodos de pago guardados' })
-    await chooseAction(user, 'Visa •••• 0002', 'Eliminar', 'Acciones para')
+    await chooseAction(user, 'Eliminar Visa •••• 0002')
     const dialog = await screen.findByRole('alertdialog', { name: '¿Eliminar Visa •••• 0002?' })
     await user.click(within(dialog).getByRole('button', { name: 'Eliminar tarjeta' }))
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('tardó demasiado en responder')

@@ -4,9 +4,23 @@ import type { BillingProfile } from '../../adapter/types'
 import { useBillingProfile, useCapabilities } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useRootProps } from '../../provider/root'
-import { Button, ErrorState, LoadingState, Notice, Section, StatusBadge, useControllableState } from '../../ui'
-import { BillingProfileForm } from './BillingProfileForm'
+import {
+  Button,
+  Deferred,
+  deferred,
+  ErrorState,
+  LoadingState,
+  Notice,
+  Section,
+  StatusBadge,
+  useControllableState,
+} from '../../ui'
 import { BillingProfileView } from './BillingProfileView'
+
+// The form (country list, postal and tax rules, validation) is its own chunk: reading the saved
+// information needs none of it. Fetched when a pointer or focus reaches "Edit".
+const BillingProfileForm = deferred(() => import('./BillingProfileForm'), 'BillingProfileForm')
+const preloadForm = () => void BillingProfileForm.preload()
 
 export interface BillingAddressFormProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** After the billing information was saved, with the profile as the adapter stored it. */
@@ -86,16 +100,18 @@ export function BillingAddressForm({
   } else if (editing) {
     state = 'editing'
     content = (
-      <BillingProfileForm
-        profile={profile}
-        autoFocus={focusForm}
-        onCancel={stopEditing}
-        onSaved={(saved) => {
-          setJustSaved(true)
-          stopEditing()
-          onSaved?.(saved)
-        }}
-      />
+      <Deferred fallback={<LoadingState rows={6} />}>
+        <BillingProfileForm
+          profile={profile}
+          autoFocus={focusForm}
+          onCancel={stopEditing}
+          onSaved={(saved) => {
+            setJustSaved(true)
+            stopEditing()
+            onSaved?.(saved)
+          }}
+        />
+      </Deferred>
     )
   } else {
     state = profile ? 'view' : 'empty'
@@ -111,6 +127,7 @@ export function BillingAddressForm({
           profile={profile}
           headingLevel={subLevel}
           onAdd={canEdit ? startEditing : undefined}
+          onAddIntent={preloadForm}
           addButtonRef={editButton}
         />
       </>
@@ -121,7 +138,14 @@ export function BillingAddressForm({
     loaded && !editing ? (
       canEdit ? (
         profile && (
-          <Button ref={editButton} onClick={startEditing} aria-label={m.editLabel} data-slot="billing-profile-edit">
+          <Button
+            ref={editButton}
+            onClick={startEditing}
+            onPointerEnter={preloadForm}
+            onFocus={preloadForm}
+            aria-label={m.editLabel}
+            data-slot="billing-profile-edit"
+          >
             {m.edit}
           </Button>
         )

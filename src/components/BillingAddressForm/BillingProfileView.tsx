@@ -3,13 +3,15 @@ import type { ComponentPropsWithoutRef, Ref } from 'react'
 import type { BillingAddress, BillingProfile } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { Button, cx, DescriptionItem, DescriptionList, EmptyState, PlusIcon } from '../../ui'
-import { isTaxIdType, POSTAL_CODE_AFTER_CITY } from './rules'
+import { isTaxIdType, POSTAL_CODE_AFTER_CITY } from './addressFormat'
 
 export interface BillingProfileViewProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** `null`: nothing saved yet, shown as an empty state. */
   profile: BillingProfile | null
   /** "Add billing information" in the empty state; left out when the user may not edit. */
   onAdd?: () => void
+  /** A pointer or focus reached "Add billing information": a click is likely to follow. */
+  onAddIntent?: () => void
   /** The add button, so focus can come back to it. */
   addButtonRef?: Ref<HTMLButtonElement>
   /** Heading level of the empty state's title. Default 3. */
@@ -30,6 +32,7 @@ export function addressLines(address: BillingAddress, countryName: (code: string
 export function BillingProfileView({
   profile,
   onAdd,
+  onAddIntent,
   addButtonRef,
   headingLevel = 3,
   className,
@@ -49,7 +52,14 @@ export function BillingProfileView({
         description={onAdd ? m.empty.description : m.empty.readOnly}
         action={
           onAdd && (
-            <Button ref={addButtonRef} variant="primary" onClick={onAdd} data-slot="billing-profile-add">
+            <Button
+              ref={addButtonRef}
+              variant="primary"
+              onClick={onAdd}
+              onPointerEnter={onAddIntent}
+              onFocus={onAddIntent}
+              data-slot="billing-profile-add"
+            >
               <PlusIcon />
               {m.empty.add}
             </Button>

@@ -3,6 +3,10 @@
  * the postal-code and tax-ID formats we can check before the server does. Data only, so a host
  * or a test can read it; validation.ts applies it.
  */
+import type { TaxIdType } from './addressFormat'
+
+// The saved-address view needs only these; they live apart so it ships without the rules.
+export { isTaxIdType, POSTAL_CODE_AFTER_CITY, TAX_ID_TYPES, type TaxIdType } from './addressFormat'
 
 export interface PostalCodeRule {
   /** Tested against the compact code: upper case, no spaces or hyphens ("K1A0B1"). */
@@ -218,41 +222,9 @@ export function postalKind(country: string): PostalKind {
   return 'postal'
 }
 
-/** Where the postal code goes on the city line: "06600 Ciudad de México" or "Austin, TX 78701". */
-export const POSTAL_CODE_AFTER_CITY: ReadonlySet<string> = new Set([
-  'US',
-  'CA',
-  'AU',
-  'GB',
-  'IE',
-  'NZ',
-  'IN',
-  'JP',
-  'CN',
-  'CO',
-  'PE',
-])
-
 // ---------------------------------------------------------------------------------------------
 // Tax IDs
 // ---------------------------------------------------------------------------------------------
-
-export const TAX_ID_TYPES = [
-  'eu_vat',
-  'es_cif',
-  'mx_rfc',
-  'br_cnpj',
-  'br_cpf',
-  'ar_cuit',
-  'co_nit',
-  'cl_tin',
-  'pe_ruc',
-  'us_ein',
-  'gb_vat',
-  'ca_bn',
-  'other',
-] as const
-export type TaxIdType = (typeof TAX_ID_TYPES)[number]
 
 export interface TaxIdRule {
   /** Tested against the compact value: upper case, without spaces, dots, hyphens or slashes. */
@@ -324,8 +296,4 @@ const COUNTRY_TAX_ID: Readonly<Record<string, TaxIdType>> = {
 /** The tax ID most accounts in this country have; the type picker starts there. */
 export function defaultTaxIdType(country: string): TaxIdType {
   return COUNTRY_TAX_ID[country] ?? (EU.has(country) ? 'eu_vat' : 'other')
-}
-
-export function isTaxIdType(type: string): type is TaxIdType {
-  return (TAX_ID_TYPES as readonly string[]).includes(type)
 }

@@ -1,14 +1,11 @@
 'use client'
-import { Tabs } from 'radix-ui'
-import { useCallback, useId, useState, type ComponentPropsWithoutRef, type ElementType } from 'react'
+import { useCallback, useEffect, useId, useState, type ComponentPropsWithoutRef, type ElementType } from 'react'
 import { useBillingI18n } from '../../i18n/context'
 import { useRootProps } from '../../provider/root'
+import { Deferred, deferred } from '../../ui/Deferred'
+import { Tab, TabPanel, Tabs, TabsList } from '../../ui/Tabs'
 import { useControllableState } from '../../ui/useControllableState'
-import { BillingAddressForm } from '../BillingAddressForm'
-import { PaymentMethods } from '../PaymentMethods'
-import { SubscriptionsPanel } from '../SubscriptionsPanel'
-import { TransactionHistory } from '../TransactionHistory'
-import { WalletCard } from '../WalletCard'
+import { SectionSkeleton } from './SectionSkeleton'
 
 export const BILLING_SECTIONS = ['payments', 'subscriptions', 'wallet'] as const
 export type BillingSection = (typeof BILLING_SECTIONS)[number]
@@ -26,8 +23,26 @@ export interface BillingPanelProps extends Omit<ComponentPropsWithoutRef<'sectio
   hideTitle?: boolean
 }
 
+// Each section's code is its own chunk: the panel shows the open one without shipping the others.
+const PaymentsSection = deferred(() => import('./PaymentsSection'), 'PaymentsSection')
+const SubscriptionsSection = deferred(() => import('./SubscriptionsSection'), 'SubscriptionsSection')
+const WalletSection = deferred(() => import('./WalletSection'), 'WalletSection')
+
+const SECTION_CODE = { payments: PaymentsSection, subscriptions: SubscriptionsSection, wallet: WalletSection }
+
 function isSection(value: string): value is BillingSection {
   return (BILLING_SECTIONS as readonly string[]).includes(value)
+}
+
+/** Runs `task` once the browser has nothing better to do; returns how to call it off. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window === 'undefined') return () => {}
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(task, { timeout: 4000 })
+    return () => window.cancelIdleCallback(id)
+  }
+  const id = window.setTimeout(task, 1500)
+  return () => window.clearTimeout(id)
 }
 
 /** The whole Settings › Billing page: Payments, Subscriptions, Wallet & Transactions. */
@@ -60,6 +75,16 @@ export function BillingPanel(props: BillingPanelProps) {
     setAddCardOpen(true)
   }, [setSection])
 
+  // Once the open section is on screen, fetch the others while the browser idles, so switching
+  // tabs rarely waits. Effects never run on the server.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        for (const code of Object.values(SECTION_CODE)) void code.preload()
+      }),
+    [],
+  )
+
   return (
     <section {...rest} {...root} aria-labelledby={titleId}>
       <header className="bp-panel-header">
@@ -68,46 +93,52 @@ export function BillingPanel(props: BillingPanelProps) {
         </Title>
         {!hideTitle && <p className="bp-panel-description">{m.description}</p>}
       </header>
-      <Tabs.Root
-        className="bp-tabs"
+      <Tabs
         value={section}
         onValueChange={(value) => {
           if (isSection(value)) setSection(value)
         }}
         activationMode="manual"
       >
-        <Tabs.List className="bp-tabs-list" aria-label={m.sectionsLabel}>
+        <TabsList aria-label={m.sectionsLabel}>
           {BILLING_SECTIONS.map((id) => (
-            <Tabs.Trigger key={id} value={id} className="bp-tab" data-slot="billing-tab">
+            <Tab
+              key={id}
+              value={id}
+              data-slot="billing-tab"
+              // A pointer on its way, or keyboard focus, usually means a click is coming.
+              onPointerEnter={() => void SECTION_CODE[id].preload()}
+              onFocus={() => void SECTION_CODE[id].preload()}
+            >
               {m.sections[id]}
-            </Tabs.Trigger>
+            </Tab>
           ))}
-        </Tabs.List>
+        </TabsList>
 
-        <Tabs.Content value="payments" className="bp-tab-panel" data-slot="billing-section">
+        <TabPanel value="payments" data-slot="billing-section">
           <SectionTitle className="bp-visually-hidden">{m.sections.payments}</SectionTitle>
           <p className="bp-section-description">{m.sectionDescriptions.payments}</p>
-          <div className="bp-section-stack">
-            <PaymentMethods addCardOpen={addCardOpen} onAddCardOpenChange={setAddCardOpen} headingLevel={subLevel} />
-            <BillingAddressForm headingLevel={subLevel} />
-          </div>
-        </Tabs.Content>
+          <Deferred fallback={<SectionSkeleton section="payments" />}>
+            <PaymentsSection addCardOpen={addCardOpen} onAddCardOpenChange={setAddCardOpen} headingLevel={subLevel} />
+          </Deferred>
+        </TabPanel>
 
-        <Tabs.Content value="subscriptions" className="bp-tab-panel" data-slot="billing-section">
+        <TabPanel value="subscriptions" data-slot="billing-section">
           <SectionTitle className="bp-visually-hidden">{m.sections.subscriptions}</SectionTitle>
           <p className="bp-section-description">{m.sectionDescriptions.subscriptions}</p>
-          <SubscriptionsPanel onUpdatePaymentMethod={openPayments} headingLevel={subLevel} />
-        </Tabs.Content>
+          <Deferred fallback={<SectionSkeleton section="subscriptions" />}>
+            <SubscriptionsSection onUpdatePaymentMethod={openPayments} headingLevel={subLevel} />
+          </Deferred>
+        </TabPanel>
 
-        <Tabs.Content value="wallet" className="bp-tab-panel" data-slot="billing-section">
+        <TabPanel value="wallet" data-slot="billing-section">
           <SectionTitle className="bp-visually-hidden">{m.sections.wallet}</SectionTitle>
           <p className="bp-section-description">{m.sectionDescriptions.wallet}</p>
-          <div className="bp-section-stack">
-            <WalletCard onAddPaymentMethod={openAddCard} headingLevel={subLevel} />
-            <TransactionHistory headingLevel={subLevel} />
-          </div>
-        </Tabs.Content>
-      </Tabs.Root>
+          <Deferred fallback={<SectionSkeleton section="wallet" />}>
+            <WalletSection onAddPaymentMethod={openAddCard} headingLevel={subLevel} />
+          </Deferred>
+        </TabPanel>
+      </Tabs>
     </section>
   )
 }

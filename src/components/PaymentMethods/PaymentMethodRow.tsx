@@ -1,8 +1,8 @@
 'use client'
-import { Fragment, useRef, type ComponentProps, type Ref } from 'react'
+import { Fragment, type ComponentProps, type Ref } from 'react'
 import type { PaymentMethod } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
-import { AlertIcon, Button, CheckIcon, cx, dataFlag, Menu, MenuItem, MoreIcon, StatusBadge, TrashIcon } from '../../ui'
+import { AlertIcon, Button, CheckIcon, cx, dataFlag, StatusBadge, TrashIcon } from '../../ui'
 import { BrandMark } from './BrandMark'
 import { cardExpiryState, formatExpiry } from './expiry'
 import { methodName } from './methodName'
@@ -15,12 +15,14 @@ export interface PaymentMethodRowProps extends Omit<ComponentProps<'li'>, 'child
   onSetDefault?: (method: PaymentMethod) => void
   /** Offers "Remove"; the caller confirms before removing anything. */
   onRemove?: (method: PaymentMethod) => void
+  /** A pointer or focus reached "Remove": a click is likely to follow (e.g. load the dialog). */
+  onRemoveIntent?: () => void
   /** Making this card the default is in flight. */
   pending?: boolean
   /** Another change is in flight: actions wait for it. */
   actionsDisabled?: boolean
-  /** The actions button, so focus can come back to it after a dialog. */
-  actionsRef?: Ref<HTMLButtonElement>
+  /** The "Remove" button, so focus can come back to it after a dialog. */
+  removeRef?: Ref<HTMLButtonElement>
 }
 
 /** One saved payment method: brand, last 4, expiry, default badge, expiry warnings and actions. */
@@ -29,9 +31,10 @@ export function PaymentMethodRow({
   now,
   onSetDefault,
   onRemove,
+  onRemoveIntent,
   pending = false,
   actionsDisabled = false,
-  actionsRef,
+  removeRef,
   className,
   ...props
 }: PaymentMethodRowProps) {
@@ -42,8 +45,6 @@ export function PaymentMethodRow({
   const date = formatExpiry(method)
   const name = methodName(method, i18n)
   const nameId = `bp-pm-${method.id.replace(/[^\w-]/g, '')}-name`
-  // Radix would hand focus back to the menu button after a dialog opened from it, stealing it.
-  const openingDialog = useRef(false)
 
   const canSetDefault = Boolean(onSetDefault) && !method.isDefault && expiry !== 'expired'
   const details: string[] = []
@@ -106,47 +107,42 @@ export function PaymentMethodRow({
         )}
       </div>
       {(canSetDefault || onRemove) && (
-        <div className="bp-pm-actions">
-          <Menu
-            label={i18n.t(m.actionsFor, { card: name })}
-            trigger={
-              <Button
-                ref={actionsRef}
-                variant="ghost"
-                size="sm"
-                iconOnly
-                aria-label={i18n.t(m.actionsFor, { card: name })}
-                disabled={actionsDisabled}
-                data-slot="payment-method-actions"
-              >
-                <MoreIcon />
-              </Button>
-            }
-            onCloseAutoFocus={(event) => {
-              if (openingDialog.current) {
-                openingDialog.current = false
-                event.preventDefault()
-              }
-            }}
-          >
-            {canSetDefault && (
-              <MenuItem icon={<CheckIcon />} onSelect={() => onSetDefault?.(method)}>
-                {m.setDefault}
-              </MenuItem>
-            )}
-            {onRemove && (
-              <MenuItem
-                destructive
-                icon={<TrashIcon />}
-                onSelect={() => {
-                  openingDialog.current = true
-                  onRemove(method)
-                }}
-              >
-                {m.remove}
-              </MenuItem>
-            )}
-          </Menu>
+        // Plain buttons rather than a "⋯" menu: both actions stay in sight, and no menu code ships.
+        <div className="bp-pm-actions" data-slot="payment-method-actions">
+          {canSetDefault && (
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-label={i18n.t(m.setDefaultFor, { card: name })}
+              // Focusable while another change runs, so focus has somewhere to stay.
+              aria-disabled={actionsDisabled || undefined}
+              onClick={() => {
+                if (!actionsDisabled) onSetDefault?.(method)
+              }}
+              data-slot="payment-method-set-default"
+            >
+              <CheckIcon />
+              {m.setDefault}
+            </Button>
+          )}
+          {onRemove && (
+            <Button
+              ref={removeRef}
+              variant="ghost"
+              size="sm"
+              aria-label={i18n.t(m.removeFor, { card: name })}
+              aria-disabled={actionsDisabled || undefined}
+              onClick={() => {
+                if (!actionsDisabled) onRemove(method)
+              }}
+              onPointerEnter={onRemoveIntent}
+              onFocus={onRemoveIntent}
+              data-slot="payment-method-remove"
+            >
+              <TrashIcon />
+              {m.remove}
+            </Button>
+          )}
         </div>
       )}
     </li>

@@ -9,23 +9,31 @@ import { useRootProps } from '../../provider/root'
 import {
   Button,
   CardIcon,
+  Deferred,
+  deferred,
   EmptyState,
   ErrorState,
   Notice,
   PlusIcon,
   Section,
   Skeleton,
+  LoadingStatus,
   StatusBadge,
   useAnnounce,
   useControllableState,
   useErrorMessage,
   VisuallyHidden,
 } from '../../ui'
-import { AddCardDialog } from './AddCardDialog'
 import { cardExpiryState } from './expiry'
 import { defaultFirst, methodName } from './methodName'
 import { PaymentMethodRow } from './PaymentMethodRow'
-import { RemoveCardDialog } from './RemoveCardDialog'
+
+// The dialogs are their own chunks: the list shows without them, and their code is fetched when
+// a pointer or focus reaches the button that opens them (or when opened from outside).
+const AddCardDialog = deferred(() => import('./AddCardDialog'), 'AddCardDialog')
+const RemoveCardDialog = deferred(() => import('./RemoveCardDialog'), 'RemoveCardDialog')
+const preloadAddCard = () => void AddCardDialog.preload()
+const preloadRemove = () => void RemoveCardDialog.preload()
 
 export interface PaymentMethodsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** The add-card dialog's state (controlled), e.g. opened from the wallet's "Add a card". */
@@ -74,10 +82,13 @@ export function PaymentMethods({
   const announce = useAnnounce()
   const errorMessage = useErrorMessage()
   const [addOpen, setAddOpen] = useControllableState(addCardOpen, defaultAddCardOpen, onAddCardOpenChange)
+  // Mounted from its first opening on, so closing animates and hands focus back like any dialog.
+  const [addMounted, setAddMounted] = useState(addOpen)
+  if (addOpen && !addMounted) setAddMounted(true)
   const [removing, setRemoving] = useState<PaymentMethod | null>(null)
   const [removeOpen, setRemoveOpen] = useState(false)
   const [defaultFailure, setDefaultFailure] = useState<DefaultFailure | null>(null)
-  const actionButtons = useRef(new Map<string, HTMLButtonElement>())
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>())
   const listRef = useRef<HTMLUListElement>(null)
   const addButtonRef = useRef<HTMLButtonElement>(null)
 
@@ -90,10 +101,10 @@ export function PaymentMethods({
   const canSetDefault = capabilities.setDefaultPaymentMethod
   const defaultCard = data?.find((d) => d.isDefault) ?? null
 
-  const actionsRefFor = useCallback(
+  const removeRefFor = useCallback(
     (id: string) => (node: HTMLButtonElement | null) => {
-      if (node) actionButtons.current.set(id, node)
-      else actionButtons.current.delete(id)
+      if (node) removeButtons.current.set(id, node)
+      else removeButtons.current.delete(id)
     },
     [],
   )
@@ -101,7 +112,7 @@ export function PaymentMethods({
   /** Somewhere sensible for focus when the element that had it is gone. */
   const focusFallback = useCallback(
     () =>
-      listRef.current?.querySelector<HTMLElement>('[data-slot="payment-method-actions"]') ??
+      listRef.current?.querySelector<HTMLElement>('[data-slot="payment-method-actions"] button') ??
       addButtonRef.current ??
       listRef.current,
     [],
@@ -111,6 +122,11 @@ export function PaymentMethods({
     if (setDefault.isPending) return
     const previous = data?.find((d) => d.isDefault) ?? null
     setDefaultFailure(null)
+    // "Set as default" leaves the row as soon as the card is the default: keep focus in the row.
+    const active = document.activeElement
+    if (active instanceof HTMLElement && active.dataset.slot === 'payment-method-set-default') {
+      ;(removeButtons.current.get(method.id) ?? listRef.current)?.focus()
+    }
     try {
       await setDefault.mutateAsync(method.id)
       announce(i18n.t(m.setDefault.success, { card: methodName(method, i18n) }))
@@ -128,7 +144,14 @@ export function PaymentMethods({
   }
 
   const addButton = (ref?: typeof addButtonRef) => (
-    <Button ref={ref} variant="primary" onClick={() => setAddOpen(true)} data-slot="payment-methods-add">
+    <Button
+      ref={ref}
+      variant="primary"
+      onClick={() => setAddOpen(true)}
+      onPointerEnter={preloadAddCard}
+      onFocus={preloadAddCard}
+      data-slot="payment-methods-add"
+    >
       <PlusIcon />
       {m.addCard}
     </Button>
@@ -205,9 +228,10 @@ export function PaymentMethods({
               key={method.id}
               method={method}
               now={now}
-              actionsRef={actionsRefFor(method.id)}
+              removeRef={removeRefFor(method.id)}
               onSetDefault={canSetDefault ? (pm) => void makeDefault(pm) : undefined}
               onRemove={canRemove ? startRemove : undefined}
+              onRemoveIntent={preloadRemove}
               pending={setDefault.isPending && setDefault.variables === method.id}
               actionsDisabled={setDefault.isPending}
             />
@@ -229,29 +253,33 @@ export function PaymentMethods({
       aria-busy={!data && !methods.isError ? true : undefined}
     >
       {content}
-      {canAdd && (
-        <AddCardDialog
-          open={addOpen}
-          onOpenChange={setAddOpen}
-          onSuccess={onCardAdded}
-          returnFocusFallback={focusFallback}
-        />
+      {canAdd && addMounted && (
+        <Deferred fallback={<LoadingStatus />}>
+          <AddCardDialog
+            open={addOpen}
+            onOpenChange={setAddOpen}
+            onSuccess={onCardAdded}
+            returnFocusFallback={focusFallback}
+          />
+        </Deferred>
       )}
       {removing && (
-        <RemoveCardDialog
-          paymentMethod={removing}
-          open={removeOpen}
-          onOpenChange={setRemoveOpen}
-          now={now}
-          onRemoved={onRemoved}
-          onDefaultChanged={onDefaultChanged}
-          onAddCard={canAdd ? () => setAddOpen(true) : undefined}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault()
-            const target = actionButtons.current.get(removing.id) ?? focusFallback()
-            target?.focus()
-          }}
-        />
+        <Deferred fallback={<LoadingStatus />}>
+          <RemoveCardDialog
+            paymentMethod={removing}
+            open={removeOpen}
+            onOpenChange={setRemoveOpen}
+            now={now}
+            onRemoved={onRemoved}
+            onDefaultChanged={onDefaultChanged}
+            onAddCard={canAdd ? () => setAddOpen(true) : undefined}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault()
+              const target = removeButtons.current.get(removing.id) ?? focusFallback()
+              target?.focus()
+            }}
+          />
+        </Deferred>
       )}
     </Section>
   )

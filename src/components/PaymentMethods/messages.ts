@@ -18,9 +18,10 @@ const en = {
     expires: 'Expires {date}',
     expiredOn: 'Expired {date}',
     bankAccount: 'Bank debit',
-    actionsFor: 'Actions for {card}',
     setDefault: 'Set as default',
+    setDefaultFor: 'Set as default: {card}',
     remove: 'Remove',
+    removeFor: 'Remove {card}',
     settingDefault: 'Making it your default card…',
   },
   defaultExpired: {
@@ -123,9 +124,10 @@ const es: typeof en = {
     expires: 'Vence {date}',
     expiredOn: 'Venció {date}',
     bankAccount: 'Débito bancario',
-    actionsFor: 'Acciones para {card}',
     setDefault: 'Establecer como principal',
+    setDefaultFor: 'Establecer como principal: {card}',
     remove: 'Eliminar',
+    removeFor: 'Eliminar {card}',
     settingDefault: 'Estableciendo como tarjeta principal…',
   },
   defaultExpired: {

@@ -5,13 +5,37 @@ import { useCapabilities, useSubscriptions } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useBillingContext } from '../../provider/context'
 import { useRootProps } from '../../provider/root'
-import { Button, ErrorState, Notice, Section, StatusBadge, useErrorMessage } from '../../ui'
-import { CancelSubscriptionDialog } from './CancelSubscriptionDialog'
-import { ChangePlanDialog } from './ChangePlanDialog'
+import {
+  Button,
+  composeEventHandlers,
+  Deferred,
+  deferred,
+  ErrorState,
+  Notice,
+  Section,
+  StatusBadge,
+  useErrorMessage,
+} from '../../ui'
+import { DialogLoading } from '../WalletCard/DialogLoading'
+import type { CardAction } from './focus'
 import { PastDueBanner } from './PastDueBanner'
 import { SubscriptionGroup } from './SubscriptionGroup'
 import { SubscriptionsSkeleton } from './SubscriptionsSkeleton'
 import { groupByKind, SUBSCRIPTION_KINDS } from './status'
+
+// The dialogs (reasons, plan picker, the change summary) are fetched when first wanted.
+const CancelSubscriptionDialog = deferred(() => import('./CancelSubscriptionDialog'), 'CancelSubscriptionDialog')
+const ChangePlanDialog = deferred(() => import('./ChangePlanDialog'), 'ChangePlanDialog')
+const DIALOG_FOR: Partial<Record<CardAction, { preload: () => Promise<unknown> }>> = {
+  cancel: CancelSubscriptionDialog,
+  'change-plan': ChangePlanDialog,
+}
+
+/** The pointer or focus reached a card's Cancel or Change plan: fetch that dialog's code now. */
+function preloadDialogFor(event: { target: EventTarget }) {
+  const action = event.target instanceof Element ? event.target.closest('[data-action]') : null
+  void DIALOG_FOR[action?.getAttribute('data-action') as CardAction]?.preload()
+}
 
 export interface SubscriptionsPanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** The CRM's brand, for "{brand} subscription". Default: the provider's `brandName`. */
@@ -48,6 +72,8 @@ export function SubscriptionsPanel({
   headingLevel = 2,
   className,
   style,
+  onPointerOver,
+  onFocus,
   ...props
 }: SubscriptionsPanelProps) {
   const i18n = useBillingI18n()
@@ -68,6 +94,8 @@ export function SubscriptionsPanel({
   const live = (target: DialogTarget | null) =>
     target ? (data?.find((s) => s.id === target.id) ?? lastSeen.current.get(target.id) ?? null) : null
 
+  const cancelSubscription = live(cancelTarget)
+  const cancelTitle = cancelSubscription ? i18n.t(m.cancel.title, { name: cancelSubscription.name }) : m.cancel.confirm
   const brand = (brandName ?? context.brandName ?? '').trim()
   const canAct = capabilities.cancelSubscription || capabilities.resumeSubscription || capabilities.changePlan
   const subLevel = (headingLevel + 1) as 3 | 4 | 5
@@ -142,6 +170,8 @@ export function SubscriptionsPanel({
     <Section
       {...props}
       {...root}
+      onPointerOver={composeEventHandlers(onPointerOver, preloadDialogFor)}
+      onFocus={composeEventHandlers(onFocus, preloadDialogFor)}
       as={Heading}
       title={m.title}
       description={m.description}
@@ -156,21 +186,40 @@ export function SubscriptionsPanel({
       aria-busy={!data && !subscriptions.isError ? true : undefined}
     >
       {content}
-      {capabilities.cancelSubscription && (
-        <CancelSubscriptionDialog
-          subscription={live(cancelTarget)}
-          open={cancelTarget?.open ?? false}
-          onOpenChange={(open) => setCancelTarget((target) => (target ? { ...target, open } : null))}
-          onCanceled={onCanceled}
-        />
+      {capabilities.cancelSubscription && cancelTarget && (
+        <Deferred
+          fallback={
+            cancelTarget.open && (
+              <DialogLoading title={cancelTitle} onDismiss={() => setCancelTarget({ ...cancelTarget, open: false })} />
+            )
+          }
+        >
+          <CancelSubscriptionDialog
+            subscription={cancelSubscription}
+            open={cancelTarget.open}
+            onOpenChange={(open) => setCancelTarget((target) => (target ? { ...target, open } : null))}
+            onCanceled={onCanceled}
+          />
+        </Deferred>
       )}
-      {capabilities.changePlan && (
-        <ChangePlanDialog
-          subscription={live(planTarget)}
-          open={planTarget?.open ?? false}
-          onOpenChange={(open) => setPlanTarget((target) => (target ? { ...target, open } : null))}
-          onPlanChanged={onPlanChanged}
-        />
+      {capabilities.changePlan && planTarget && (
+        <Deferred
+          fallback={
+            planTarget.open && (
+              <DialogLoading
+                title={m.changePlan.title}
+                onDismiss={() => setPlanTarget({ ...planTarget, open: false })}
+              />
+            )
+          }
+        >
+          <ChangePlanDialog
+            subscription={live(planTarget)}
+            open={planTarget.open}
+            onOpenChange={(open) => setPlanTarget((target) => (target ? { ...target, open } : null))}
+            onPlanChanged={onPlanChanged}
+          />
+        </Deferred>
       )}
     </Section>
   )

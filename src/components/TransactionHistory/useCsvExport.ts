@@ -5,7 +5,6 @@ import { useLedgerPages } from '../../data/export'
 import { useBillingI18n } from '../../i18n'
 import { describeError, useAnnounce } from '../../ui'
 import { countMessage } from './count'
-import { csvFileName, csvLabels, downloadCsv, exportLedgerCsv } from './csv'
 import { dayString } from './filter'
 
 export type CsvExportState =
@@ -39,6 +38,9 @@ export function useCsvExport(filter: LedgerFilter, timeZone: string | undefined)
     setState({ status: 'running', exported: 0, total: null })
     announce(m.export.started)
     try {
+      // The CSV code is only wanted by people who export, so it is fetched on the first click.
+      const { csvFileName, csvLabels, downloadCsv, exportLedgerCsv } = await import('./csv')
+      if (controller.signal.aborted) return
       const { csv, count } = await exportLedgerCsv(
         readPages({ filter, pageSize: EXPORT_PAGE_SIZE, signal: controller.signal }),
         {

@@ -18,6 +18,7 @@ import {
 } from '../../ui'
 import { AddFundsFields, type AddFundsFailure } from './AddFundsFields'
 import { preferredCard } from './CardChoice'
+import { focusWalletAction } from './focus'
 import { useReturnFocus } from './useReturnFocus'
 import { useTopUpIntent } from './useTopUpIntent'
 import { topUpPresets } from './walletMath'
@@ -33,6 +34,8 @@ export interface AddFundsDialogProps {
   /** "Add a card" when there is none; the dialog closes first so the host can open its own. */
   onAddPaymentMethod?: () => void
 }
+
+const returnToAddFunds = () => focusWalletAction(['wallet-add-funds'])
 
 export type AddFundsPhase = 'idle' | 'charging' | 'authenticating'
 
@@ -64,7 +67,7 @@ export function AddFundsDialog({
   const addFunds = useAddFunds()
   const announce = useAnnounce()
   const intent = useTopUpIntent()
-  const returnFocus = useReturnFocus(open)
+  const returnFocus = useReturnFocus(open, returnToAddFunds)
   const formId = `bp-add-funds${useId().replace(/:/g, '')}`
 
   // null: nothing typed or chosen yet, so the suggested amount and the default card apply.

@@ -6,6 +6,7 @@ import { usePaymentMethods, useUpdateAutoRecharge, useWallet } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { Button, Dialog, DialogClose, ErrorState, LoadingState, useAnnounce, useControllableState } from '../../ui'
 import { AutoRechargeForm } from './AutoRechargeForm'
+import { focusWalletAction } from './focus'
 import { checkDraft, draftFromWallet, type AutoRechargeDraft } from './autoRechargeDraft'
 import { autoRechargeSummary } from './autoRechargeSummary'
 import { useReturnFocus } from './useReturnFocus'
@@ -21,6 +22,8 @@ export interface AutoRechargeDialogProps {
   /** "Add a card" when there is none to charge; the dialog closes first. */
   onAddPaymentMethod?: () => void
 }
+
+const returnToAutoRecharge = () => focusWalletAction(['wallet-auto-recharge-edit', 'wallet-add-funds'])
 
 /**
  * Auto-recharge settings in a dialog. The draft lives here, outside the dialog's content, so a
@@ -42,7 +45,7 @@ export function AutoRechargeDialog({
   const methods = usePaymentMethods()
   const update = useUpdateAutoRecharge()
   const announce = useAnnounce()
-  const returnFocus = useReturnFocus(open)
+  const returnFocus = useReturnFocus(open, returnToAutoRecharge)
   const formId = `bp-auto-recharge${useId().replace(/:/g, '')}`
   // null: untouched, so the form follows the saved settings (which may change underneath).
   const [draftState, setDraft] = useState<AutoRechargeDraft | null>(null)

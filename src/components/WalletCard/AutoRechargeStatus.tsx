@@ -18,6 +18,8 @@ export interface AutoRechargeStatusProps {
   headingLevel: 3 | 4 | 5
   /** Opens the settings; absent when the user may not change them. */
   onEdit?: () => void
+  /** The pointer or focus reached a button that opens the settings: a good moment to fetch their code. */
+  onEditIntent?: () => void
   /** Offered when auto-recharge paused over a card problem. */
   onAddPaymentMethod?: () => void
 }
@@ -28,6 +30,7 @@ export function AutoRechargeStatus({
   card,
   headingLevel,
   onEdit,
+  onEditIntent,
   onAddPaymentMethod,
 }: AutoRechargeStatusProps) {
   const i18n = useBillingI18n()
@@ -53,6 +56,12 @@ export function AutoRechargeStatus({
           cap: i18n.formatMoney(ar.monthlyCap),
         })
       : null
+  const editProps = {
+    onClick: onEdit,
+    onPointerEnter: onEditIntent,
+    onFocus: onEditIntent,
+    'data-slot': 'wallet-auto-recharge-edit',
+  }
   const tone = state === 'on' ? 'success' : state === 'paused' ? 'warning' : 'neutral'
 
   let pausedReason = ''
@@ -95,7 +104,7 @@ export function AutoRechargeStatus({
                   </Button>
                 )}
                 {onEdit && (
-                  <Button size="sm" variant="ghost" onClick={onEdit}>
+                  <Button size="sm" variant="ghost" {...editProps}>
                     {actions.reviewAutoRecharge}
                   </Button>
                 )}
@@ -111,7 +120,7 @@ export function AutoRechargeStatus({
       )}
       {onEdit && !ar.paused && (
         <div className="bp-wallet-auto-recharge-actions">
-          <Button size="sm" variant="secondary" onClick={onEdit}>
+          <Button size="sm" variant="secondary" {...editProps}>
             {ar.enabled ? actions.editAutoRecharge : actions.setUpAutoRecharge}
           </Button>
         </div>

@@ -5,13 +5,29 @@ import { useCapabilities, usePaymentMethods, useWallet } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useBillingContext } from '../../provider/context'
 import { useRootProps } from '../../provider/root'
-import { Button, ErrorState, Notice, PlusIcon, Section, Skeleton, StatusBadge, VisuallyHidden } from '../../ui'
-import { AddFundsDialog } from './AddFundsDialog'
-import { AutoRechargeDialog } from './AutoRechargeDialog'
+import {
+  Button,
+  Deferred,
+  deferred,
+  ErrorState,
+  Notice,
+  PlusIcon,
+  Section,
+  Skeleton,
+  StatusBadge,
+  VisuallyHidden,
+} from '../../ui'
 import { AutoRechargeStatus } from './AutoRechargeStatus'
 import { CreditsList } from './CreditsList'
+import { DialogLoading } from './DialogLoading'
 import { WalletBalance } from './WalletBalance'
 import { isLowBalance, defaultMethod } from './walletMath'
+
+// The dialogs (their forms, amount parsing, radio cards, switch) are fetched when first wanted.
+const AddFundsDialog = deferred(() => import('./AddFundsDialog'), 'AddFundsDialog')
+const AutoRechargeDialog = deferred(() => import('./AutoRechargeDialog'), 'AutoRechargeDialog')
+const preloadAddFunds = () => void AddFundsDialog.preload()
+const preloadAutoRecharge = () => void AutoRechargeDialog.preload()
 
 export interface WalletCardProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** "Add a card" when there is none (BillingPanel opens its add-card dialog). */
@@ -49,6 +65,17 @@ export function WalletCard({
   const methods = usePaymentMethods()
   const [addFundsOpen, setAddFundsOpen] = useState(defaultAddFundsOpen)
   const [autoRechargeOpen, setAutoRechargeOpen] = useState(false)
+  // A dialog stays mounted once opened: it keeps what was typed and its top-up intent for a return.
+  const [addFundsUsed, setAddFundsUsed] = useState(defaultAddFundsOpen)
+  const [autoRechargeUsed, setAutoRechargeUsed] = useState(false)
+  const openAddFunds = () => {
+    setAddFundsUsed(true)
+    setAddFundsOpen(true)
+  }
+  const openAutoRecharge = () => {
+    setAutoRechargeUsed(true)
+    setAutoRechargeOpen(true)
+  }
   const [lastTopUp, setLastTopUp] = useState<AddFundsResult | null>(null)
 
   const Heading = `h${headingLevel}` as 'h2'
@@ -61,7 +88,13 @@ export function WalletCard({
 
   const actions = data ? (
     canAddFunds ? (
-      <Button variant="primary" onClick={() => setAddFundsOpen(true)} data-slot="wallet-add-funds">
+      <Button
+        variant="primary"
+        onClick={openAddFunds}
+        onPointerEnter={preloadAddFunds}
+        onFocus={preloadAddFunds}
+        data-slot="wallet-add-funds"
+      >
         <PlusIcon />
         {m.actions.addFunds}
       </Button>
@@ -102,7 +135,8 @@ export function WalletCard({
           wallet={data}
           card={card}
           headingLevel={subLevel}
-          onEdit={canEditAutoRecharge ? () => setAutoRechargeOpen(true) : undefined}
+          onEdit={canEditAutoRecharge ? openAutoRecharge : undefined}
+          onEditIntent={preloadAutoRecharge}
           onAddPaymentMethod={canEditAutoRecharge || canAddFunds ? onAddPaymentMethod : undefined}
         />
       </div>
@@ -121,24 +155,36 @@ export function WalletCard({
       aria-busy={!data && !wallet.isError ? true : undefined}
     >
       {content}
-      {canAddFunds && (
-        <AddFundsDialog
-          open={addFundsOpen}
-          onOpenChange={setAddFundsOpen}
-          onAddPaymentMethod={onAddPaymentMethod}
-          onSuccess={(result) => {
-            setLastTopUp(result)
-            onTopUpSuccess?.(result)
-          }}
-        />
+      {canAddFunds && addFundsUsed && (
+        <Deferred
+          fallback={addFundsOpen && <DialogLoading title={m.addFunds.title} onDismiss={() => setAddFundsOpen(false)} />}
+        >
+          <AddFundsDialog
+            open={addFundsOpen}
+            onOpenChange={setAddFundsOpen}
+            onAddPaymentMethod={onAddPaymentMethod}
+            onSuccess={(result) => {
+              setLastTopUp(result)
+              onTopUpSuccess?.(result)
+            }}
+          />
+        </Deferred>
       )}
-      {canEditAutoRecharge && (
-        <AutoRechargeDialog
-          open={autoRechargeOpen}
-          onOpenChange={setAutoRechargeOpen}
-          onAddPaymentMethod={onAddPaymentMethod}
-          onSaved={onAutoRechargeSaved}
-        />
+      {canEditAutoRecharge && autoRechargeUsed && (
+        <Deferred
+          fallback={
+            autoRechargeOpen && (
+              <DialogLoading title={m.autoRecharge.title} onDismiss={() => setAutoRechargeOpen(false)} />
+            )
+          }
+        >
+          <AutoRechargeDialog
+            open={autoRechargeOpen}
+            onOpenChange={setAutoRechargeOpen}
+            onAddPaymentMethod={onAddPaymentMethod}
+            onSaved={onAutoRechargeSaved}
+          />
+        </Deferred>
       )}
     </Section>
   )

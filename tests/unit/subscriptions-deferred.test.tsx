@@ -1,0 +1,129 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import type { BillingAdapter, CancelSubscriptionInput } from '../../src/adapter/types'
+
+// The dialogs' code arrives on first use. `offline` makes fetching it fail, as it would without a
+// network or after a deploy replaced the file, until the test says the network is back; `slow`
+// holds it back until the test lets it arrive.
+const chunks = { offline: new Set<string>(), loads: [] as string[], slow: null as Promise<void> | null }
+
+function chunk(name: string) {
+  return async (importOriginal: () => Promise<unknown>) => {
+    chunks.loads.push(name)
+    if (chunks.offline.has(name)) throw new TypeError('Failed to fetch dynamically imported module')
+    await chunks.slow
+    return importOriginal()
+  }
+}
+
+function holdChunks() {
+  let arrive = () => {}
+  chunks.slow = new Promise<void>((resolve) => {
+    arrive = resolve
+  })
+  return () => arrive()
+}
+
+const CANCEL = '../../src/components/SubscriptionsPanel/CancelSubscriptionDialog'
+const CHANGE_PLAN = '../../src/components/SubscriptionsPanel/ChangePlanDialog'
+
+/**
+ * A fresh page for each test: which dialog code has arrived is remembered for the page's life.
+ * The panel comes straight from its file because the package index also exports the dialogs.
+ */
+async function freshPage() {
+  vi.resetModules()
+  vi.doUnmock(CANCEL)
+  vi.doUnmock(CHANGE_PLAN)
+  vi.doMock(CANCEL, chunk('CancelSubscriptionDialog'))
+  vi.doMock(CHANGE_PLAN, chunk('ChangePlanDialog'))
+  const [{ SubscriptionsPanel }, { renderBilling }] = await Promise.all([
+    import('../../src/components/SubscriptionsPanel/SubscriptionsPanel'),
+    import('../support/render'),
+  ])
+  return { SubscriptionsPanel, renderBilling }
+}
+
+const card = (name: string) => screen.findByRole('article', { name })
+
+describe('SubscriptionsPanel: dialogs whose code is fetched on first use', () => {
+  beforeEach(() => {
+    chunks.offline.clear()
+    chunks.loads.length = 0
+    chunks.slow = null
+  })
+
+  it('fetches no dialog code until the pointer or focus reaches a card action', async () => {
+    const { SubscriptionsPanel, renderBilling } = await freshPage()
+    const { user } = renderBilling(<SubscriptionsPanel />)
+    const pro = await card('Agency Pro Plan')
+    expect(chunks.loads).toEqual([])
+    await user.hover(within(pro).getByRole('button', { name: 'Change plan' }))
+    await waitFor(() => expect(chunks.loads).toContain('ChangePlanDialog'))
+    expect(chunks.loads).not.toContain('CancelSubscriptionDialog')
+    within(pro).getByRole('button', { name: 'Cancel subscription' }).focus()
+    await waitFor(() => expect(chunks.loads).toContain('CancelSubscriptionDialog'))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  it('opens "Change plan" with a loading frame, then the dialog takes focus and gives it back', async () => {
+    const { SubscriptionsPanel, renderBilling } = await freshPage()
+    const { user } = renderBilling(<SubscriptionsPanel />)
+    const button = within(await card('Agency Pro Plan')).getByRole('button', { name: 'Change plan' })
+    const arrive = holdChunks()
+    button.focus()
+    await user.keyboard('{Enter}')
+    const frame = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[data-slot="dialog-loading"]')
+      expect(found).toBeInTheDocument()
+      return found as HTMLElement
+    })
+    expect(frame).toHaveTextContent('Change plan')
+    expect(within(frame).getByRole('status')).toHaveTextContent('Loading…')
+    expect(button).toHaveFocus()
+    arrive()
+    const dialog = await screen.findByRole('dialog', { name: 'Change plan' })
+    expect(document.querySelector('[data-slot="dialog-loading"]')).not.toBeInTheDocument()
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement))
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(button).toHaveFocus()
+  })
+
+  it('a failed fetch of "Cancel" says so in Spanish with a retry, and the retried dialog cancels once', async () => {
+    const { SubscriptionsPanel, renderBilling } = await freshPage()
+    const { createMemoryAdapter } = await import('../../src/adapter/memory')
+    const { NOW } = await import('../support/render')
+    const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: 'en' })
+    const inputs: CancelSubscriptionInput[] = []
+    const adapter: BillingAdapter = {
+      ...memory,
+      cancelSubscription: (input) => {
+        inputs.push(input)
+        return memory.cancelSubscription(input)
+      },
+    }
+    chunks.offline.add('CancelSubscriptionDialog')
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { user } = renderBilling(<SubscriptionsPanel />, { adapter, locale: 'es' })
+    const seo = await card('Local SEO service')
+    await user.click(within(seo).getByRole('button', { name: 'Cancelar suscripción' }))
+
+    const retry = await screen.findByRole('button', { name: 'Reintentar' })
+    const alert = retry.closest('[role="alert"]') as HTMLElement
+    expect(alert).toBeInTheDocument()
+    expect(alert).not.toHaveTextContent('Failed to fetch')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(document.querySelector('[data-slot="dialog-loading"]')).not.toBeInTheDocument()
+    expect(inputs).toEqual([])
+
+    chunks.offline.delete('CancelSubscriptionDialog')
+    await user.click(retry)
+    const dialog = await screen.findByRole('dialog', { name: '¿Cancelar Local SEO service?' })
+    expect(alert).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Cancelar suscripción' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(inputs).toEqual([{ subscriptionId: 'sub_local_seo' }])
+    // The retry button that had focus is gone; focus lands on the card's new action, not the page.
+    await waitFor(() => expect(within(seo).getByRole('button', { name: /Reanudar/ })).toHaveFocus())
+  })
+})
