@@ -27,7 +27,8 @@ console.table(
 
 const failures = []
 const panel = sizes.BillingPanel
-const wallet = sizes.WalletCard?.initialGzip
+// Like for like: all the code a wallet-only host can load, against all the code of the whole panel.
+const wallet = sizes.WalletCard?.totalGzip
 if (panel === undefined || wallet === undefined) {
   failures.push('BillingPanel and WalletCard must both be measured.')
 } else {
@@ -40,11 +41,11 @@ if (panel === undefined || wallet === undefined) {
   const share = wallet / panel.totalGzip
   if (share > SIZE_BUDGETS.WalletCardShare) {
     failures.push(
-      `WalletCard alone ships ${kb(wallet)} up front, ${(share * 100).toFixed(0)} % of all BillingPanel code (${kb(panel.totalGzip)}); the budget is ${SIZE_BUDGETS.WalletCardShare * 100} %.`,
+      `WalletCard alone ships ${kb(wallet)} in all, ${(share * 100).toFixed(0)} % of all BillingPanel code (${kb(panel.totalGzip)}); the budget is ${SIZE_BUDGETS.WalletCardShare * 100} %.`,
     )
   }
   console.log(
-    `budget: BillingPanel ${kb(panel.initialGzip)} of ${kb(panelBudget)} up front; WalletCard ${kb(wallet)} (${(share * 100).toFixed(0)} % of the panel's ${kb(panel.totalGzip)}, at most ${SIZE_BUDGETS.WalletCardShare * 100} %).`,
+    `budget: BillingPanel ${kb(panel.initialGzip)} of ${kb(panelBudget)} up front; WalletCard ${kb(wallet)} in all (${(share * 100).toFixed(0)} % of the panel's ${kb(panel.totalGzip)}, at most ${SIZE_BUDGETS.WalletCardShare * 100} %).`,
   )
 }
 

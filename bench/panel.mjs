@@ -16,14 +16,19 @@ export async function runPanelBench() {
     await page.goto(`${url}/bench/panel.html`)
     const calls = () => page.evaluate(() => ({ ...window.__bench.adapter.calls }))
     const resetCalls = () => page.evaluate(() => window.__bench.adapter.resetCalls())
+    // Settled: the open section's code has arrived and no query or mutation is in flight.
     const idle = () =>
       page.waitForFunction(
-        () => window.__bench.queryClient.isFetching() === 0 && window.__bench.queryClient.isMutating() === 0,
+        () =>
+          !document.querySelector('[data-slot="billing-section-loading"]') &&
+          window.__bench.queryClient.isFetching() === 0 &&
+          window.__bench.queryClient.isMutating() === 0,
       )
 
     // Mount: the Payments section is open first.
     await page.getByRole('tab', { name: 'Payments' }).waitFor()
-    await page.waitForTimeout(300)
+    await page.getByRole('list', { name: 'Saved payment methods' }).waitFor()
+    await page.getByRole('heading', { name: 'Billing information' }).waitFor()
     await idle()
     const mountCalls = await calls()
 

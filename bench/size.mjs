@@ -122,7 +122,7 @@ export async function measureSizes({ chunks = false } = {}) {
 /** Budgets in bytes (gzipped JS beyond react + react-dom). */
 export const SIZE_BUDGETS = {
   BillingPanel: { initialGzip: 45 * 1024 },
-  /** WalletCard's initial JS, as a share of everything BillingPanel can load (its total). */
+  /** Everything WalletCard alone can load, as a share of everything BillingPanel can load. */
   WalletCardShare: 0.4,
 }
 

@@ -1,40 +1,37 @@
-import { billingAddressMessages } from '../components/BillingAddressForm/messages'
+import type { billingAddressMessages } from '../components/BillingAddressForm/messages'
 import { panelMessages } from '../components/BillingPanel/messages'
-import { paymentMethodsMessages } from '../components/PaymentMethods/messages'
-import { subscriptionsMessages } from '../components/SubscriptionsPanel/messages'
-import { transactionsMessages } from '../components/TransactionHistory/messages'
-import { walletMessages } from '../components/WalletCard/messages'
+import type { paymentMethodsMessages } from '../components/PaymentMethods/messages'
+import type { subscriptionsMessages } from '../components/SubscriptionsPanel/messages'
+import type { transactionsMessages } from '../components/TransactionHistory/messages'
+import type { walletMessages } from '../components/WalletCard/messages'
 import { uiMessages } from '../ui/messages'
 import { commonMessages } from './common'
 
-/** The English catalog: the shape every locale and every host override follows. */
-export const en = {
-  common: commonMessages.en,
-  ui: uiMessages.en,
-  panel: panelMessages.en,
-  wallet: walletMessages.en,
-  paymentMethods: paymentMethodsMessages.en,
-  subscriptions: subscriptionsMessages.en,
-  billingAddress: billingAddressMessages.en,
-  transactions: transactionsMessages.en,
+/** The English catalog's shape: what every locale and every host override follows. */
+export interface BillingMessages {
+  common: typeof commonMessages.en
+  ui: typeof uiMessages.en
+  panel: typeof panelMessages.en
+  wallet: typeof walletMessages.en
+  paymentMethods: typeof paymentMethodsMessages.en
+  subscriptions: typeof subscriptionsMessages.en
+  billingAddress: typeof billingAddressMessages.en
+  transactions: typeof transactionsMessages.en
 }
 
-export type BillingMessages = typeof en
-
-export const es: BillingMessages = {
-  common: commonMessages.es,
-  ui: uiMessages.es,
-  panel: panelMessages.es,
-  wallet: walletMessages.es,
-  paymentMethods: paymentMethodsMessages.es,
-  subscriptions: subscriptionsMessages.es,
-  billingAddress: billingAddressMessages.es,
-  transactions: transactionsMessages.es,
+/**
+ * What the provider itself needs: shared strings, the primitives and the panel frame. Each
+ * component's own strings travel with its code (see `createI18n().slice`), so a host that shows
+ * one section does not download the others' text.
+ */
+export type CoreMessages = Pick<BillingMessages, 'common' | 'ui' | 'panel'>
+export type MessageSlice = Exclude<keyof BillingMessages, keyof CoreMessages>
+export const CORE_CATALOGS: Record<'en' | 'es', CoreMessages> = {
+  en: { common: commonMessages.en, ui: uiMessages.en, panel: panelMessages.en },
+  es: { common: commonMessages.es, ui: uiMessages.es, panel: panelMessages.es },
 }
-
-export const CATALOGS = { en, es } as const
-export type BillingLocale = keyof typeof CATALOGS
-export const LOCALES = Object.keys(CATALOGS) as BillingLocale[]
+export type BillingLocale = 'en' | 'es'
+export const LOCALES: BillingLocale[] = ['en', 'es']
 
 export type DeepPartial<T> = T extends string
   ? string

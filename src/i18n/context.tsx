@@ -2,12 +2,14 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Money } from '../adapter/types'
 import type { FormatMoneyOptions } from '../money/format'
 import {
-  CATALOGS,
+  CORE_CATALOGS,
   catalogLocale,
   mergeMessages,
   type BillingLocale,
   type BillingMessages,
+  type CoreMessages,
   type DeepPartial,
+  type MessageSlice,
 } from './catalog'
 import {
   countryName,
@@ -25,7 +27,13 @@ export interface BillingI18n {
   locale: BillingLocale
   /** The locale used by Intl (may carry a region, e.g. "es-MX"). */
   intlLocale: string
-  messages: BillingMessages
+  /** Shared strings, the primitives' and the panel's, with the host's overrides. */
+  messages: CoreMessages
+  /**
+   * One component's strings in this locale with the host's overrides, from the catalogs that
+   * component ships with its code. Computed once per slice.
+   */
+  slice<K extends MessageSlice>(key: K, catalogs: Record<BillingLocale, BillingMessages[K]>): BillingMessages[K]
   t(template: string, params?: Record<string, string | number>): string
   plural(forms: PluralForms, count: number): string
   formatMoney(money: Money, options?: FormatMoneyOptions): string
@@ -45,11 +53,24 @@ export function createI18n(
 ): BillingI18n {
   const catalog = catalogLocale(locale)
   const intlLocale = locale && catalogLocale(locale) === catalog && locale.length > 2 ? locale : catalog
-  const messages = mergeMessages<BillingMessages>(CATALOGS[catalog], overrides)
+  const messages = mergeMessages<CoreMessages>(CORE_CATALOGS[catalog], {
+    common: overrides?.common,
+    ui: overrides?.ui,
+    panel: overrides?.panel,
+  })
+  const slices = new Map<MessageSlice, unknown>()
   return {
     locale: catalog,
     intlLocale,
     messages,
+    slice(key, catalogs) {
+      let merged = slices.get(key) as BillingMessages[typeof key] | undefined
+      if (!merged) {
+        merged = mergeMessages(catalogs[catalog], overrides?.[key] as DeepPartial<BillingMessages[typeof key]>)
+        slices.set(key, merged)
+      }
+      return merged
+    },
     t: interpolate,
     plural: (forms, count) => selectPlural(forms, count, intlLocale),
     formatMoney: (money, options) => moneyText(money, intlLocale, options),

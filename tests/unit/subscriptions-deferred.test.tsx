@@ -31,6 +31,8 @@ const CHANGE_PLAN = '../../src/components/SubscriptionsPanel/ChangePlanDialog'
  * The panel comes straight from its file because the package index also exports the dialogs.
  */
 async function freshPage() {
+  // A fetch the previous test started must land before the page is thrown away.
+  await vi.dynamicImportSettled()
   vi.resetModules()
   vi.doUnmock(CANCEL)
   vi.doUnmock(CHANGE_PLAN)

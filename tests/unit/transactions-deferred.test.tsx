@@ -9,6 +9,8 @@ const chunks = { offline: false, loads: 0 }
  * The list comes straight from its file because the package index also exports the CSV helpers.
  */
 async function freshPage() {
+  // A fetch the previous test started must land before the page is thrown away.
+  await vi.dynamicImportSettled()
   vi.resetModules()
   vi.doUnmock('../../src/components/TransactionHistory/csv')
   vi.doMock('../../src/components/TransactionHistory/csv', async (importOriginal) => {

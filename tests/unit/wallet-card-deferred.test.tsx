@@ -29,6 +29,8 @@ function holdChunks() {
  * The card comes straight from its file because the package index also exports the dialogs.
  */
 async function freshPage() {
+  // A fetch the previous test started must land before the page is thrown away.
+  await vi.dynamicImportSettled()
   vi.resetModules()
   vi.doUnmock('../../src/components/WalletCard/AddFundsDialog')
   vi.doUnmock('../../src/components/WalletCard/AutoRechargeDialog')

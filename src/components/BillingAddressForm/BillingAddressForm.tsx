@@ -16,6 +16,7 @@ import {
   useControllableState,
 } from '../../ui'
 import { BillingProfileView } from './BillingProfileView'
+import { billingAddressText } from './messages'
 
 // The form (country list, postal and tax rules, validation) is its own chunk: reading the saved
 // information needs none of it. Fetched when a pointer or focus reaches "Edit".
@@ -47,8 +48,9 @@ export function BillingAddressForm({
   style,
   ...props
 }: BillingAddressFormProps) {
-  const { messages } = useBillingI18n()
-  const m = messages.billingAddress
+  const billingI18n = useBillingI18n()
+  const { messages } = billingI18n
+  const m = billingAddressText(billingI18n)
   const root = useRootProps('billing-address-form', className, style)
   const canEdit = useCapabilities().updateBillingProfile
   const query = useBillingProfile()

@@ -42,6 +42,7 @@ import {
 } from './rules'
 import { useBillingFormState, valueAt } from './useBillingFormState'
 import { BILLING_FIELD_PATHS, valuesFromProfile, type BillingFieldPath } from './validation'
+import { billingAddressText } from './messages'
 
 export interface BillingProfileFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit' | 'children'> {
   /** What the form starts from; `null` starts empty, with the country of the user's locale. */
@@ -74,8 +75,9 @@ export function BillingProfileForm({
   className,
   ...props
 }: BillingProfileFormProps) {
-  const { messages, intlLocale, countryName } = useBillingI18n()
-  const m = messages.billingAddress
+  const billingI18n = useBillingI18n()
+  const { messages, intlLocale, countryName } = billingI18n
+  const m = billingAddressText(billingI18n)
   const errorMessage = useErrorMessage()
   const announce = useAnnounce()
   const update = useUpdateBillingProfile()

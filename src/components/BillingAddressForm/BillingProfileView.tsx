@@ -4,6 +4,7 @@ import type { BillingAddress, BillingProfile } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { Button, cx, DescriptionItem, DescriptionList, EmptyState, PlusIcon } from '../../ui'
 import { isTaxIdType, POSTAL_CODE_AFTER_CITY } from './addressFormat'
+import { billingAddressText } from './messages'
 
 export interface BillingProfileViewProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** `null`: nothing saved yet, shown as an empty state. */
@@ -38,8 +39,9 @@ export function BillingProfileView({
   className,
   ...props
 }: BillingProfileViewProps) {
-  const { messages, t, countryName } = useBillingI18n()
-  const m = messages.billingAddress
+  const billingI18n = useBillingI18n()
+  const { t, countryName } = billingI18n
+  const m = billingAddressText(billingI18n)
 
   if (!profile) {
     const Heading = `h${headingLevel}` as 'h3'

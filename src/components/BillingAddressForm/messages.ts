@@ -1,3 +1,4 @@
+import type { BillingI18n } from '../../i18n/context'
 const en = {
   title: 'Billing information',
   description:
@@ -244,3 +245,8 @@ const es: typeof en = {
 }
 
 export const billingAddressMessages = { en, es }
+
+/** This component's strings in the provider's locale, with the host's overrides. */
+export function billingAddressText(i18n: Pick<BillingI18n, 'slice'>): (typeof billingAddressMessages)['en'] {
+  return i18n.slice('billingAddress', billingAddressMessages)
+}

@@ -20,6 +20,7 @@ import {
 import { methodName } from './methodName'
 import { type AddCardFailure, type AddCardFlow, useAddCardFlow } from './useAddCardFlow'
 import { useReturnFocus } from './useReturnFocus'
+import { paymentMethodsText } from './messages'
 
 export interface AddCardDialogProps {
   open?: boolean
@@ -49,7 +50,7 @@ export function AddCardDialog({
   returnFocusFallback,
 }: AddCardDialogProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.paymentMethods.add
+  const m = paymentMethodsText(i18n).add
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const announce = useAnnounce()
   const returnFocus = useReturnFocus(open, returnFocusFallback)
@@ -143,7 +144,7 @@ function dialogStep(flow: AddCardFlow): string {
 
 function AddCardBody({ flow, formId }: { flow: AddCardFlow; formId: string }) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.paymentMethods.add
+  const m = paymentMethodsText(i18n).add
   const errorMessage = useErrorMessage()
   const { theme, variables } = useBillingContext()
   const appearance = useMemo(() => stripeAppearance(theme, variables), [theme, variables])
@@ -246,8 +247,8 @@ function AddCardBody({ flow, formId }: { flow: AddCardFlow; formId: string }) {
 }
 
 function StripeFailure({ failure }: { failure: Extract<AddCardFailure, { kind: 'stripe' }> }) {
-  const { messages } = useBillingI18n()
-  const m = messages.paymentMethods.add
+  const billingI18n = useBillingI18n()
+  const m = paymentMethodsText(billingI18n).add
   const { type, code, message } = failure.outcome
   const authFailed = typeof code === 'string' && code.endsWith('authentication_failure')
   let title = m.stripeError

@@ -6,6 +6,7 @@ import { AlertIcon, Button, CheckIcon, cx, dataFlag, StatusBadge, TrashIcon } fr
 import { BrandMark } from './BrandMark'
 import { cardExpiryState, formatExpiry } from './expiry'
 import { methodName } from './methodName'
+import { paymentMethodsText } from './messages'
 
 export interface PaymentMethodRowProps extends Omit<ComponentProps<'li'>, 'children'> {
   method: PaymentMethod
@@ -39,7 +40,7 @@ export function PaymentMethodRow({
   ...props
 }: PaymentMethodRowProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.paymentMethods.row
+  const m = paymentMethodsText(i18n).row
   const common = i18n.messages.common
   const expiry = cardExpiryState(method, now)
   const date = formatExpiry(method)

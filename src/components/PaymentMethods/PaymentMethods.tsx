@@ -27,6 +27,7 @@ import {
 import { cardExpiryState } from './expiry'
 import { defaultFirst, methodName } from './methodName'
 import { PaymentMethodRow } from './PaymentMethodRow'
+import { paymentMethodsText } from './messages'
 
 // The dialogs are their own chunks: the list shows without them, and their code is fetched when
 // a pointer or focus reaches the button that opens them (or when opened from outside).
@@ -73,7 +74,7 @@ export function PaymentMethods({
   ...props
 }: PaymentMethodsProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.paymentMethods
+  const m = paymentMethodsText(i18n)
   const { readOnly } = useBillingContext()
   const root = useRootProps('payment-methods', className, style)
   const capabilities = useCapabilities()

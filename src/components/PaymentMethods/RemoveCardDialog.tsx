@@ -26,6 +26,7 @@ import { BrandMark } from './BrandMark'
 import { cardExpiryState, formatExpiry } from './expiry'
 import { methodName } from './methodName'
 import { removalGuard } from './removalGuard'
+import { paymentMethodsText } from './messages'
 
 export interface RemoveCardDialogProps {
   /** The payment method to remove. */
@@ -62,7 +63,7 @@ export function RemoveCardDialog({
   now,
 }: RemoveCardDialogProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.paymentMethods.remove
+  const m = paymentMethodsText(i18n).remove
   const errorMessage = useErrorMessage()
   const announce = useAnnounce()
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
@@ -174,7 +175,7 @@ export function RemoveCardDialog({
                   value: r.id,
                   label: methodName(r, i18n),
                   description: date
-                    ? `${i18n.t(i18n.messages.paymentMethods.row.expires, { date })}${state === 'expiring_soon' ? ` · ${i18n.messages.paymentMethods.row.expiringSoon}` : ''}`
+                    ? `${i18n.t(paymentMethodsText(i18n).row.expires, { date })}${state === 'expiring_soon' ? ` · ${paymentMethodsText(i18n).row.expiringSoon}` : ''}`
                     : undefined,
                   icon: <BrandMark method={r} />,
                 }

@@ -1,3 +1,4 @@
+import type { BillingI18n } from '../../i18n/context'
 const en = {
   title: 'Payment methods',
   description:
@@ -214,3 +215,8 @@ const es: typeof en = {
 }
 
 export const paymentMethodsMessages = { en, es }
+
+/** This component's strings in the provider's locale, with the host's overrides. */
+export function paymentMethodsText(i18n: Pick<BillingI18n, 'slice'>): (typeof paymentMethodsMessages)['en'] {
+  return i18n.slice('paymentMethods', paymentMethodsMessages)
+}

@@ -19,6 +19,7 @@ import {
 import { focusSubscriptionCard } from './focus'
 import { accessEndsAt, canCancel } from './status'
 import { useReturnFocus } from './useReturnFocus'
+import { subscriptionsText } from './messages'
 
 /** Long enough for a reason, short enough that nobody pastes a document into it. */
 export const CANCEL_COMMENT_MAX = 500
@@ -56,7 +57,7 @@ export function CancelSubscriptionDialog({
   onCanceled,
 }: CancelSubscriptionDialogProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.subscriptions.cancel
+  const m = subscriptionsText(i18n).cancel
   const capabilities = useCapabilities()
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const cancel = useCancelSubscription()

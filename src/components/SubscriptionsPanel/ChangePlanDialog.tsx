@@ -24,6 +24,7 @@ import { chargedMethod, methodLabel, priceText } from './format'
 import { PlanChangeSummary } from './PlanChangeSummary'
 import { usePlanChangeIntent } from './usePlanChangeIntent'
 import { useReturnFocus } from './useReturnFocus'
+import { subscriptionsText } from './messages'
 
 export interface ChangePlanDialogProps {
   /** The subscription whose plan changes; pass the live one from the list. */
@@ -62,7 +63,7 @@ export function ChangePlanDialog({
   onPlanChanged,
 }: ChangePlanDialogProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.subscriptions.changePlan
+  const m = subscriptionsText(i18n).changePlan
   const { loadStripe } = useBillingContext()
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const subscriptionId = subscription?.id ?? ''

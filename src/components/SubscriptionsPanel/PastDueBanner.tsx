@@ -4,6 +4,7 @@ import type { Subscription } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { useRootProps } from '../../provider/root'
 import { Button, Notice } from '../../ui'
+import { subscriptionsText } from './messages'
 
 export interface PastDueBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'title'> {
   /** The past-due subscriptions to name; nothing renders when there are none. */
@@ -21,7 +22,7 @@ export function PastDueBanner({
   ...props
 }: PastDueBannerProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.subscriptions.pastDue
+  const m = subscriptionsText(i18n).pastDue
   const root = useRootProps('past-due-banner', className, style)
   if (subscriptions.length === 0) return null
   const names = subscriptions.map((s) => s.name).join(m.listSeparator)

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import type { PlanChangePreview } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { ErrorState, LoadingState, MoneyText, useAnnounce } from '../../ui'
+import { subscriptionsText } from './messages'
 
 export interface PlanChangeSummaryProps {
   planChosen: boolean
@@ -14,7 +15,7 @@ export interface PlanChangeSummaryProps {
 /** What the chosen plan costs: when it starts, the prorated lines, today's total and the next cycle. */
 export function PlanChangeSummary({ planChosen, preview, cardLabel }: PlanChangeSummaryProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.subscriptions.changePlan
+  const m = subscriptionsText(i18n).changePlan
   const announce = useAnnounce()
   const quote = preview.data
   const nextDate = quote ? i18n.formatDate(quote.nextCycle.date, 'long') : ''

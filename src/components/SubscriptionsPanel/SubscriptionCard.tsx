@@ -22,6 +22,7 @@ import { focusSubscriptionCard } from './focus'
 import { renewalLine, payingMethodText, subscriptionPrice } from './format'
 import { accessEndsAt, canCancel, canChangePlan, canResume } from './status'
 import { SubscriptionStatusBadge } from './SubscriptionStatusBadge'
+import { subscriptionsText } from './messages'
 
 export interface SubscriptionCardProps extends Omit<ComponentPropsWithoutRef<'article'>, 'title'> {
   subscription: Subscription
@@ -51,7 +52,7 @@ export function SubscriptionCard({
   ...props
 }: SubscriptionCardProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.subscriptions
+  const m = subscriptionsText(i18n)
   const root = useRootProps('subscription-card', className, style)
   const capabilities = useCapabilities()
   const methods = usePaymentMethods()

@@ -3,6 +3,7 @@ import type { Subscription, SubscriptionKind } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { cx, EmptyState } from '../../ui'
 import { SubscriptionCard, type SubscriptionCardProps } from './SubscriptionCard'
+import { subscriptionsText } from './messages'
 
 export interface SubscriptionGroupProps extends Omit<ComponentPropsWithoutRef<'div'>, 'title'> {
   kind: SubscriptionKind
@@ -23,7 +24,7 @@ export function SubscriptionGroup({
   ...props
 }: SubscriptionGroupProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.subscriptions
+  const m = subscriptionsText(i18n)
   const text = m.groups[kind]
   const headingId = `bp-subscription-group${useId().replace(/:/g, '')}`
   const Heading = `h${headingLevel}` as 'h3'

@@ -2,6 +2,7 @@ import type { Subscription } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { StatusBadge } from '../../ui'
 import { subscriptionStatusTone } from './status'
+import { subscriptionsText } from './messages'
 
 /**
  * The status in words and colour. A status the panel does not know shows the adapter's own
@@ -12,8 +13,8 @@ export function SubscriptionStatusBadge({
 }: {
   subscription: Pick<Subscription, 'status' | 'rawStatus'>
 }) {
-  const { messages } = useBillingI18n()
-  const labels = messages.subscriptions.status
+  const billingI18n = useBillingI18n()
+  const labels = subscriptionsText(billingI18n).status
   const { status } = subscription
   const known = status !== 'unknown' && Object.hasOwn(labels, status)
   const label = known ? labels[status] : subscription.rawStatus?.trim() || labels.unknown

@@ -22,6 +22,7 @@ import { PastDueBanner } from './PastDueBanner'
 import { SubscriptionGroup } from './SubscriptionGroup'
 import { SubscriptionsSkeleton } from './SubscriptionsSkeleton'
 import { groupByKind, SUBSCRIPTION_KINDS } from './status'
+import { subscriptionsText } from './messages'
 
 // The dialogs (reasons, plan picker, the change summary) are fetched when first wanted.
 const CancelSubscriptionDialog = deferred(() => import('./CancelSubscriptionDialog'), 'CancelSubscriptionDialog')
@@ -77,7 +78,7 @@ export function SubscriptionsPanel({
   ...props
 }: SubscriptionsPanelProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.subscriptions
+  const m = subscriptionsText(i18n)
   const context = useBillingContext()
   const root = useRootProps('subscriptions-panel', className, style)
   const capabilities = useCapabilities()

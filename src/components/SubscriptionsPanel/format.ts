@@ -1,8 +1,9 @@
 import type { BillingInterval, Money, PaymentMethod, Subscription } from '../../adapter/types'
 import type { BillingI18n } from '../../i18n'
 import { accessEndsAt } from './status'
+import { subscriptionsText } from './messages'
 
-type I18n = Pick<BillingI18n, 'messages' | 't' | 'plural' | 'formatMoney' | 'formatDate'>
+type I18n = Pick<BillingI18n, 'messages' | 'slice' | 't' | 'plural' | 'formatMoney' | 'formatDate'>
 
 /** "month", "3 months": the interval as it follows a price. */
 export function intervalText(i18n: I18n, interval: BillingInterval, count: number): string {
@@ -17,7 +18,7 @@ export function priceText(
   intervalCount = 1,
   quantity = 1,
 ): string {
-  const m = i18n.messages.subscriptions.card
+  const m = subscriptionsText(i18n).card
   if (!price) return m.noPrice
   const unit = i18n.formatMoney(price)
   const amount = quantity > 1 ? i18n.t(m.quantityPrice, { quantity, price: unit }) : unit
@@ -37,7 +38,7 @@ export type RenewalState = 'renews' | 'cancels' | 'trial' | 'ended' | 'paused' |
 
 /** The one line that says what happens next: renews, cancels, trial ends, or ended. */
 export function renewalLine(i18n: I18n, subscription: Subscription): { state: RenewalState; text: string } {
-  const m = i18n.messages.subscriptions.card
+  const m = subscriptionsText(i18n).card
   const date = (iso: string | null | undefined) => i18n.formatDate(iso, 'medium')
   if (subscription.status === 'canceled') {
     const ended = date(subscription.canceledAt ?? subscription.currentPeriodEnd)
@@ -60,7 +61,7 @@ export function renewalLine(i18n: I18n, subscription: Subscription): { state: Re
 }
 
 /** "Visa •••• 4242", "BBVA •••• 6789". */
-export function methodLabel(i18n: Pick<BillingI18n, 'messages' | 't'>, method: PaymentMethod): string {
+export function methodLabel(i18n: Pick<BillingI18n, 'messages' | 'slice' | 't'>, method: PaymentMethod): string {
   const common = i18n.messages.common
   if (method.type === 'bank_account') {
     return i18n.t(common.bankLabel, { bank: method.bankName || common.bankAccount, last4: method.last4 })
@@ -74,11 +75,11 @@ export function methodLabel(i18n: Pick<BillingI18n, 'messages' | 't'>, method: P
  * cards are still loading or failed to load.
  */
 export function payingMethodText(
-  i18n: Pick<BillingI18n, 'messages' | 't'>,
+  i18n: Pick<BillingI18n, 'messages' | 'slice' | 't'>,
   subscription: Subscription,
   methods: readonly PaymentMethod[] | undefined,
 ): string | undefined {
-  const m = i18n.messages.subscriptions.card
+  const m = subscriptionsText(i18n).card
   if (!methods) return undefined
   if (subscription.paymentMethodId === null) {
     const fallback = methods.find((method) => method.isDefault)

@@ -1,3 +1,4 @@
+import type { BillingI18n } from '../../i18n/context'
 /** Strings of the subscriptions panel, its cards and its cancel and change-plan dialogs. */
 const en = {
   title: 'Manage subscriptions',
@@ -278,3 +279,8 @@ const es: typeof en = {
 }
 
 export const subscriptionsMessages = { en, es }
+
+/** This component's strings in the provider's locale, with the host's overrides. */
+export function subscriptionsText(i18n: Pick<BillingI18n, 'slice'>): (typeof subscriptionsMessages)['en'] {
+  return i18n.slice('subscriptions', subscriptionsMessages)
+}

@@ -3,6 +3,7 @@ import { useBillingI18n } from '../../i18n'
 import { Button, DownloadIcon, Notice, useErrorMessage } from '../../ui'
 import { countMessage, formatCount } from './count'
 import type { useCsvExport } from './useCsvExport'
+import { transactionsText } from './messages'
 
 type Exporter = ReturnType<typeof useCsvExport>
 
@@ -12,7 +13,7 @@ type Exporter = ReturnType<typeof useCsvExport>
  */
 export function ExportAction({ exporter }: { exporter: Exporter }) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.transactions.export
+  const m = transactionsText(i18n).export
   const { state } = exporter
   const buttonRef = useRef<HTMLButtonElement>(null)
   const running = state.status === 'running'
@@ -60,12 +61,12 @@ export function ExportAction({ exporter }: { exporter: Exporter }) {
 /** What the last export came to: done, canceled, or why it stopped (with a retry). */
 export function ExportNotice({ exporter }: { exporter: Exporter }) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.transactions.export
+  const m = transactionsText(i18n).export
   const errorMessage = useErrorMessage()
   const { state } = exporter
   const dismiss = (
     <Button size="sm" variant="ghost" onClick={exporter.dismiss}>
-      {i18n.messages.transactions.invoice.dismiss}
+      {transactionsText(i18n).invoice.dismiss}
     </Button>
   )
   // Each outcome was announced when it happened; these stay on screen as role="note".

@@ -10,6 +10,7 @@ import {
   type TransactionFilter,
 } from './filter'
 import { TypeFilter } from './TypeFilter'
+import { transactionsText } from './messages'
 
 export interface LedgerFiltersProps extends Omit<ComponentPropsWithoutRef<'fieldset'>, 'defaultValue' | 'onChange'> {
   value: TransactionFilter
@@ -26,8 +27,8 @@ export const LedgerFilters = memo(function LedgerFilters({
   className,
   ...props
 }: LedgerFiltersProps) {
-  const { messages } = useBillingI18n()
-  const m = messages.transactions.filters
+  const billingI18n = useBillingI18n()
+  const m = transactionsText(billingI18n).filters
   const invalid = isRangeInvalid(value.range)
   const setRange = (range: TransactionFilter['range']) => onValueChange({ ...value, range })
 

@@ -5,6 +5,7 @@ import type { InvoiceRef, LedgerEntry } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { Button, DownloadIcon, StatusBadge, VisuallyHidden } from '../../ui'
 import { statusLabel, statusTone, typeLabel } from './labels'
+import { transactionsText } from './messages'
 
 export type InvoiceAction = 'view' | 'download'
 
@@ -38,7 +39,7 @@ export const LedgerRow = memo(function LedgerRow({
   onInvoice,
 }: LedgerRowProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.transactions
+  const m = transactionsText(i18n)
   const amountSign = entry.amount ? Math.sign(entry.amount.amount) : 0
   return (
     <div
@@ -112,8 +113,9 @@ function InvoiceCell({
   pending: InvoiceAction | null
   onInvoice: (invoice: InvoiceRef, action: InvoiceAction) => void
 }) {
-  const { t, messages } = useBillingI18n()
-  const m = messages.transactions.invoice
+  const billingI18n = useBillingI18n()
+  const { t } = billingI18n
+  const m = transactionsText(billingI18n).invoice
   const view = t(m.view, { number: invoice.number })
   const download = t(m.download, { number: invoice.number })
   if (!invoices) return <span className="bp-tx-invoice-number">{invoice.number}</span>

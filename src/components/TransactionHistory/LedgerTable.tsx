@@ -5,6 +5,7 @@ import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, typ
 import type { InvoiceRef, LedgerEntry } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { LedgerRow, type InvoiceAction } from './LedgerRow'
+import { transactionsText } from './messages'
 
 export type LedgerLayout = 'table' | 'cards'
 
@@ -54,8 +55,8 @@ export const LedgerTable = memo(function LedgerTable({
   pendingInvoice,
   onInvoice,
 }: LedgerTableProps) {
-  const { messages } = useBillingI18n()
-  const m = messages.transactions
+  const billingI18n = useBillingI18n()
+  const m = transactionsText(billingI18n)
   const viewportRef = useRef<HTMLDivElement>(null)
   // The row holding focus stays rendered when scrolled away, so focus is never dropped.
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null)

@@ -40,6 +40,7 @@ import { LedgerTable, type LedgerLayout } from './LedgerTable'
 import { useDisplayTimeZone } from './timeZone'
 import { useCsvExport } from './useCsvExport'
 import { useInvoiceOpener } from './useInvoiceOpener'
+import { transactionsText } from './messages'
 
 export interface TransactionHistoryProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** The filter (controlled), e.g. from the host's URL. See `TransactionFilter`. */
@@ -126,7 +127,7 @@ export function TransactionHistory({
   ...props
 }: TransactionHistoryProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.transactions
+  const m = transactionsText(i18n)
   const root = useRootProps('transaction-history', className, style)
   const capabilities = useCapabilities()
   const timeZone = useDisplayTimeZone()

@@ -4,6 +4,7 @@ import { useBillingI18n } from '../../i18n'
 import { Button, CheckIcon, ChevronDownIcon } from '../../ui'
 import { FILTERABLE_TYPES } from './filter'
 import { typeLabel } from './labels'
+import { transactionsText } from './messages'
 
 export interface TypeFilterProps {
   types: LedgerEntryType[]
@@ -18,8 +19,9 @@ const ITEM = '[role^="menuitem"]:not([aria-disabled="true"])'
  * rather than through a popper library, so the filter bar costs next to nothing to ship.
  */
 export function TypeFilter({ types, onTypesChange }: TypeFilterProps) {
-  const { messages, plural } = useBillingI18n()
-  const m = messages.transactions
+  const billingI18n = useBillingI18n()
+  const { plural } = billingI18n
+  const m = transactionsText(billingI18n)
   const id = useId()
   const labelId = `${id}-label`
   const valueId = `${id}-value`

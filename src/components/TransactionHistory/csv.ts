@@ -1,7 +1,8 @@
 import type { LedgerEntry, LedgerEntryStatus, LedgerEntryType, LedgerPage } from '../../adapter/types'
-import { CATALOGS, catalogLocale, interpolate, type BillingMessages } from '../../i18n'
+import { catalogLocale, interpolate, type BillingMessages } from '../../i18n'
 import { formatMoneyPlain } from '../../money'
 import { statusLabel, typeLabel } from './labels'
+import { transactionsMessages } from './messages'
 
 /** The localised words a CSV file needs: its header row and the names of types and statuses. */
 export interface CsvLabels {
@@ -12,7 +13,7 @@ export interface CsvLabels {
 
 /** Labels from a (possibly host-overridden) catalog slice, or from a locale's built-in catalog. */
 export function csvLabels(source: BillingMessages['transactions'] | string = 'en'): CsvLabels {
-  const m = typeof source === 'string' ? CATALOGS[catalogLocale(source)].transactions : source
+  const m = typeof source === 'string' ? transactionsMessages[catalogLocale(source)] : source
   return { columns: m.export.columns, types: m.types, statuses: m.statuses }
 }
 

@@ -1,3 +1,4 @@
+import type { BillingI18n } from '../../i18n/context'
 /** Strings of the transaction history: the ledger, its filters, invoices and the CSV export. */
 const en = {
   title: 'Charges and transaction history',
@@ -218,3 +219,8 @@ const es: typeof en = {
 }
 
 export const transactionsMessages = { en, es }
+
+/** This component's strings in the provider's locale, with the host's overrides. */
+export function transactionsText(i18n: Pick<BillingI18n, 'slice'>): (typeof transactionsMessages)['en'] {
+  return i18n.slice('transactions', transactionsMessages)
+}

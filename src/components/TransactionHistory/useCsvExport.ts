@@ -6,6 +6,7 @@ import { useBillingI18n } from '../../i18n'
 import { describeError, useAnnounce } from '../../ui'
 import { countMessage } from './count'
 import { dayString } from './filter'
+import { transactionsText } from './messages'
 
 export type CsvExportState =
   | { status: 'idle' }
@@ -23,7 +24,7 @@ const EXPORT_PAGE_SIZE = 200
  */
 export function useCsvExport(filter: LedgerFilter, timeZone: string | undefined) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.transactions
+  const m = transactionsText(i18n)
   const announce = useAnnounce()
   const readPages = useLedgerPages()
   const [state, setState] = useState<CsvExportState>({ status: 'idle' })

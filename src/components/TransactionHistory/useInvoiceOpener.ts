@@ -5,6 +5,7 @@ import { useInvoiceLinks } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useAnnounce, useErrorMessage } from '../../ui'
 import type { InvoiceAction } from './LedgerRow'
+import { transactionsText } from './messages'
 
 export interface InvoiceNotice {
   tone: 'danger' | 'warning'
@@ -42,8 +43,9 @@ function saveFromBlobUrl(url: string, fileName: string) {
  * an adapter skipped the boundary checks.
  */
 export function useInvoiceOpener() {
-  const { t, messages } = useBillingI18n()
-  const m = messages.transactions.invoice
+  const billingI18n = useBillingI18n()
+  const { t } = billingI18n
+  const m = transactionsText(billingI18n).invoice
   const errorMessage = useErrorMessage()
   const announce = useAnnounce()
   const links = useInvoiceLinks()

@@ -22,6 +22,7 @@ import { focusWalletAction } from './focus'
 import { useReturnFocus } from './useReturnFocus'
 import { useTopUpIntent } from './useTopUpIntent'
 import { topUpPresets } from './walletMath'
+import { walletText } from './messages'
 
 export interface AddFundsDialogProps {
   open?: boolean
@@ -59,7 +60,7 @@ export function AddFundsDialog({
 }: AddFundsDialogProps) {
   const i18n = useBillingI18n()
   const { messages, intlLocale } = i18n
-  const m = messages.wallet.addFunds
+  const m = walletText(i18n).addFunds
   const { loadStripe } = useBillingContext()
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const wallet = useWallet()
@@ -171,7 +172,7 @@ export function AddFundsDialog({
     const failed = wallet.isError ? wallet : methods
     body = <ErrorState error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
   } else if (!data || !cards) {
-    body = <LoadingState rows={3} label={messages.wallet.loading} />
+    body = <LoadingState rows={3} label={walletText(i18n).loading} />
   } else {
     body = (
       <AddFundsFields

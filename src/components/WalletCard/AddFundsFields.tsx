@@ -7,6 +7,7 @@ import { Button, MoneyField, Notice, RadioCards, useErrorMessage, type MoneyChec
 import type { AddFundsPhase } from './AddFundsDialog'
 import { CardChoice } from './CardChoice'
 import { cardName } from './walletMath'
+import { walletText } from './messages'
 
 export type AddFundsFailure = { kind: 'error'; error: BillingError } | { kind: 'auth_failed' }
 
@@ -47,7 +48,7 @@ export function AddFundsFields({
 }: AddFundsFieldsProps) {
   const i18n = useBillingI18n()
   const { messages, intlLocale } = i18n
-  const m = messages.wallet.addFunds
+  const m = walletText(i18n).addFunds
   const errorMessage = useErrorMessage()
   const presetsLabelId = `${formId}-presets`
   const amountRef = useRef<HTMLInputElement>(null)
@@ -131,7 +132,7 @@ export function AddFundsFields({
           action={
             onAddPaymentMethod && (
               <Button size="sm" variant="secondary" onClick={onAddPaymentMethod}>
-                {messages.wallet.actions.addCard}
+                {walletText(i18n).actions.addCard}
               </Button>
             )
           }

@@ -11,6 +11,7 @@ import { checkDraft, draftFromWallet, type AutoRechargeDraft } from './autoRecha
 import { autoRechargeSummary } from './autoRechargeSummary'
 import { useReturnFocus } from './useReturnFocus'
 import { defaultMethod, topUpPresets } from './walletMath'
+import { walletText } from './messages'
 
 export interface AutoRechargeDialogProps {
   open?: boolean
@@ -39,7 +40,7 @@ export function AutoRechargeDialog({
 }: AutoRechargeDialogProps) {
   const i18n = useBillingI18n()
   const { messages, intlLocale } = i18n
-  const m = messages.wallet.autoRecharge
+  const m = walletText(i18n).autoRecharge
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const wallet = useWallet()
   const methods = usePaymentMethods()
@@ -107,7 +108,7 @@ export function AutoRechargeDialog({
     const failed = wallet.isError ? wallet : methods
     body = <ErrorState error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
   } else if (!data || !cards || !draft) {
-    body = <LoadingState rows={4} label={messages.wallet.loading} />
+    body = <LoadingState rows={4} label={walletText(i18n).loading} />
   } else {
     body = (
       <AutoRechargeForm

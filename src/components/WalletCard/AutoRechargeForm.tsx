@@ -6,6 +6,7 @@ import { checkMoneyText, Field, MoneyField, Notice, RadioCards, Switch, useError
 import { serverFieldErrors, type AutoRechargeDraft, type DraftCheck } from './autoRechargeDraft'
 import { autoRechargeSummary } from './autoRechargeSummary'
 import { cardName, rechargeAmount } from './walletMath'
+import { walletText } from './messages'
 
 export interface AutoRechargeFormProps {
   formId: string
@@ -37,8 +38,8 @@ export function AutoRechargeForm({
   onAddPaymentMethod,
 }: AutoRechargeFormProps) {
   const i18n = useBillingI18n()
-  const { messages, intlLocale } = i18n
-  const m = messages.wallet.autoRecharge
+  const { intlLocale } = i18n
+  const m = walletText(i18n).autoRecharge
   const f = m.form
   const errorMessage = useErrorMessage()
   const firstInvalid = useRef<HTMLFormElement>(null)
@@ -102,7 +103,7 @@ export function AutoRechargeForm({
           action={
             onAddPaymentMethod && (
               <Button size="sm" variant="secondary" onClick={onAddPaymentMethod}>
-                {messages.wallet.actions.addCard}
+                {walletText(i18n).actions.addCard}
               </Button>
             )
           }

@@ -3,6 +3,7 @@ import { useBillingI18n } from '../../i18n'
 import { AlertIcon, Button, CheckIcon, Notice, StatusBadge } from '../../ui'
 import { autoRechargeSummary } from './autoRechargeSummary'
 import { cardName } from './walletMath'
+import { walletText } from './messages'
 
 export type AutoRechargeStatusState = 'on' | 'off' | 'paused'
 
@@ -34,8 +35,8 @@ export function AutoRechargeStatus({
   onAddPaymentMethod,
 }: AutoRechargeStatusProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.wallet.autoRecharge
-  const actions = i18n.messages.wallet.actions
+  const m = walletText(i18n).autoRecharge
+  const actions = walletText(i18n).actions
   const ar = wallet.autoRecharge
   const state = autoRechargeState(wallet)
   const Heading = `h${headingLevel}` as 'h3'

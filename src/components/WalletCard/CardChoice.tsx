@@ -2,6 +2,7 @@ import type { PaymentMethod } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { CardIcon, Field, RadioCards } from '../../ui'
 import { cardName } from './walletMath'
+import { walletText } from './messages'
 
 /** A card is good through the last day of its expiry month. */
 export function isCardExpired(method: Pick<PaymentMethod, 'expMonth' | 'expYear'>, now = new Date()): boolean {
@@ -27,7 +28,7 @@ export interface CardChoiceProps {
 /** The cards a top-up can be paid with, default first; expired cards are shown but not offered. */
 export function CardChoice({ methods, value, onValueChange, disabled }: CardChoiceProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.wallet.addFunds
+  const m = walletText(i18n).addFunds
   const ordered = methods.toSorted((a, b) => Number(b.isDefault) - Number(a.isDefault))
   const options = ordered.map((method) => {
     const expired = isCardExpired(method)

@@ -2,6 +2,7 @@ import type { WalletCredit } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { AlertIcon, MoneyText, StatusBadge } from '../../ui'
 import { daysUntil, EXPIRING_SOON_DAYS, sortCredits } from './walletMath'
+import { walletText } from './messages'
 
 export interface CreditsListProps {
   credits: readonly WalletCredit[]
@@ -11,7 +12,7 @@ export interface CreditsListProps {
 /** Each grant of complimentary credits, soonest to expire first (the order they are spent in). */
 export function CreditsList({ credits, headingLevel }: CreditsListProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.wallet.credits
+  const m = walletText(i18n).credits
   if (credits.length === 0) return null
   const Heading = `h${headingLevel}` as 'h3'
   const now = new Date()

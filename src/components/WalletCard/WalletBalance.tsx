@@ -3,6 +3,7 @@ import type { Wallet } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { AlertIcon, cx, MoneyText, StatusBadge } from '../../ui'
 import { availableTotal, creditsTotal, isLowBalance } from './walletMath'
+import { walletText } from './messages'
 
 export interface WalletBalanceProps extends ComponentProps<'div'> {
   wallet: Wallet
@@ -14,7 +15,7 @@ export interface WalletBalanceProps extends ComponentProps<'div'> {
  */
 export function WalletBalance({ wallet, className, ...props }: WalletBalanceProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.wallet.balance
+  const m = walletText(i18n).balance
   const low = isLowBalance(wallet)
   const credits = creditsTotal(wallet)
   const threshold = i18n.formatMoney(wallet.autoRecharge.threshold)

@@ -22,6 +22,7 @@ import { CreditsList } from './CreditsList'
 import { DialogLoading } from './DialogLoading'
 import { WalletBalance } from './WalletBalance'
 import { isLowBalance, defaultMethod } from './walletMath'
+import { walletText } from './messages'
 
 // The dialogs (their forms, amount parsing, radio cards, switch) are fetched when first wanted.
 const AddFundsDialog = deferred(() => import('./AddFundsDialog'), 'AddFundsDialog')
@@ -57,7 +58,7 @@ export function WalletCard({
   ...props
 }: WalletCardProps) {
   const i18n = useBillingI18n()
-  const m = i18n.messages.wallet
+  const m = walletText(i18n)
   const { readOnly } = useBillingContext()
   const root = useRootProps('wallet-card', className, style)
   const capabilities = useCapabilities()

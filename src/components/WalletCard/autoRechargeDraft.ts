@@ -2,6 +2,7 @@ import type { AutoRechargeMode, AutoRechargeSettings, Wallet } from '../../adapt
 import type { BillingI18n } from '../../i18n'
 import { formatMoneyInput } from '../../money'
 import { checkMoneyText, moneyErrorMessage } from '../../ui'
+import { walletText } from './messages'
 
 /** What the auto-recharge form holds: amounts as typed, so nothing is reformatted under the caret. */
 export interface AutoRechargeDraft {
@@ -16,7 +17,7 @@ export interface AutoRechargeDraft {
 export type AutoRechargeField = 'threshold' | 'amount' | 'monthlyCap'
 export type AutoRechargeErrors = Partial<Record<AutoRechargeField, string>>
 
-type DraftI18n = Pick<BillingI18n, 'messages' | 't' | 'formatMoney' | 'intlLocale'>
+type DraftI18n = Pick<BillingI18n, 'messages' | 'slice' | 't' | 'formatMoney' | 'intlLocale'>
 
 /**
  * The form's starting point: the saved settings, or, when auto-recharge was never set up,
@@ -50,7 +51,7 @@ export function checkDraft(draft: AutoRechargeDraft, wallet: Wallet, i18n: Draft
     const { threshold, mode, amount, monthlyCap } = wallet.autoRecharge
     return { ok: true, settings: { enabled: false, threshold, mode, amount, monthlyCap } }
   }
-  const e = i18n.messages.wallet.autoRecharge.errors
+  const e = walletText(i18n).autoRecharge.errors
   const { currency } = wallet
   const min = wallet.topUp.min.amount
   const max = wallet.topUp.max.amount
@@ -111,7 +112,7 @@ export function serverFieldErrors(
   i18n: DraftI18n,
 ): AutoRechargeErrors {
   if (!fieldErrors) return {}
-  const e = i18n.messages.wallet.autoRecharge.errors
+  const e = walletText(i18n).autoRecharge.errors
   const money = (amount: number) => i18n.formatMoney({ amount, currency: wallet.currency })
   const threshold = checkMoneyText(draft.threshold, { locale: i18n.intlLocale, currency: wallet.currency })
   const out: AutoRechargeErrors = {}

@@ -1,8 +1,9 @@
 import type { AutoRechargeSettings, PaymentMethod } from '../../adapter/types'
 import type { BillingI18n } from '../../i18n'
 import { cardName } from './walletMath'
+import { walletText } from './messages'
 
-export type SummaryI18n = Pick<BillingI18n, 'messages' | 't' | 'formatMoney'>
+export type SummaryI18n = Pick<BillingI18n, 'messages' | 'slice' | 't' | 'formatMoney'>
 
 /**
  * One line that says what auto-recharge does:
@@ -14,7 +15,7 @@ export function autoRechargeSummary(
   card: PaymentMethod | null | undefined,
   i18n: SummaryI18n,
 ): string {
-  const text = i18n.messages.wallet.autoRecharge
+  const text = walletText(i18n).autoRecharge
   if (!settings.enabled) return text.summaryOff
   const template = settings.mode === 'target' ? text.summaryTarget : text.summaryFixed
   const line = i18n.t(template, {

@@ -1,3 +1,4 @@
+import type { BillingI18n } from '../../i18n/context'
 /** Strings of the wallet card, the add-funds dialog and the auto-recharge settings. */
 const en = {
   title: 'Wallet',
@@ -237,3 +238,8 @@ const es: typeof en = {
 }
 
 export const walletMessages = { en, es }
+
+/** This component's strings in the provider's locale, with the host's overrides. */
+export function walletText(i18n: Pick<BillingI18n, 'slice'>): (typeof walletMessages)['en'] {
+  return i18n.slice('wallet', walletMessages)
+}

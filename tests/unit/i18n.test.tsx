@@ -1,4 +1,8 @@
-import { CATALOGS, en, es, mergeMessages } from '../../src/i18n/catalog'
+import { render, screen } from '@testing-library/react'
+import { createMemoryAdapter } from '../../src/adapter/memory'
+import { WalletCard } from '../../src/components/WalletCard'
+import { BillingProvider } from '../../src/provider'
+import { CATALOGS, en, es, mergeMessages } from '../../src/i18n'
 import { countryName, interpolate, selectPlural } from '../../src/i18n/format'
 import { createI18n } from '../../src/i18n/context'
 
@@ -83,5 +87,33 @@ describe('overrides and formatting', () => {
   it('falls back to English for an unknown locale', () => {
     expect(createI18n('fr').locale).toBe('en')
     expect(createI18n('es-AR').locale).toBe('es')
+  })
+})
+
+describe("each component's strings travel with its code", () => {
+  it('a host override of a component string reaches that component, in the chosen locale', async () => {
+    render(
+      <BillingProvider
+        adapter={createMemoryAdapter({ seed: 1 })}
+        locale="es"
+        messages={{ wallet: { title: 'Saldo prepago' }, ui: { retry: 'Probar de nuevo' } }}
+      >
+        <WalletCard />
+      </BillingProvider>,
+    )
+    expect(await screen.findByRole('heading', { name: 'Saldo prepago' })).toBeInTheDocument()
+    // Everything the host left out stays in Spanish.
+    expect(await screen.findByRole('button', { name: 'Agregar Fondos' })).toBeInTheDocument()
+  })
+
+  it('merges a slice once per provider value and keeps the rest of the catalog', () => {
+    const i18n = createI18n('en', { transactions: { title: 'Ledger' } })
+    const first = i18n.slice('transactions', { en: en.transactions, es: es.transactions })
+    expect(first.title).toBe('Ledger')
+    expect(first.filters).toEqual(en.transactions.filters)
+    expect(i18n.slice('transactions', { en: en.transactions, es: es.transactions })).toBe(first)
+    expect(createI18n('es').slice('transactions', { en: en.transactions, es: es.transactions }).title).toBe(
+      es.transactions.title,
+    )
   })
 })
