@@ -137,6 +137,7 @@ export function App() {
                 brandName="Leadway"
               >
                 <BillingPanel
+                  className="crm-billing"
                   headingLevel={1}
                   section={settings.section}
                   onSectionChange={(section: BillingSection) => update({ section })}

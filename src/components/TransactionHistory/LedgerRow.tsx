@@ -86,7 +86,7 @@ export const LedgerRow = memo(function LedgerRow({
           <>
             {cards && (
               <span className="bp-tx-cell-label" aria-hidden="true">
-                {m.columns.balance}
+                {m.balanceShort}
               </span>
             )}
             {i18n.formatMoney(entry.balanceAfter)}

@@ -30,6 +30,8 @@ const en = {
     balance: 'Balance after',
     invoice: 'Invoice',
   },
+  /** The balance's visible label on narrow rows, where the column header is not shown. */
+  balanceShort: 'Balance',
   types: {
     subscription_charge: 'Subscription charge',
     top_up: 'Wallet top-up',
@@ -139,6 +141,7 @@ const es: typeof en = {
     balance: 'Saldo después',
     invoice: 'Factura',
   },
+  balanceShort: 'Saldo',
   types: {
     subscription_charge: 'Cargo de suscripción',
     top_up: 'Recarga de cartera',
