@@ -1,5 +1,5 @@
 'use client'
-import { useMutation, type QueryClient } from '@tanstack/react-query'
+import { useMutation, type InfiniteData, type QueryClient } from '@tanstack/react-query'
 import { toBillingError, type BillingError } from '../adapter/errors'
 import type {
   AddFundsInput,
@@ -11,6 +11,7 @@ import type {
   CancelSubscriptionInput,
   ChangePlanInput,
   InvoiceLinks,
+  LedgerPage,
   PaymentMethod,
   SetupIntentResult,
   Subscription,
@@ -74,6 +75,18 @@ export function createIdempotencyKey(prefix = 'bp'): string {
 
 // ----- Wallet -------------------------------------------------------------------------------
 
+/**
+ * New entries arrive at the top of the ledger. Each cached list keeps only its first page and
+ * refetches that, instead of refetching every page the user scrolled through (at 100 000
+ * entries that could be hundreds of requests after one top-up).
+ */
+function refreshLedger(client: QueryClient, scope: string) {
+  client.setQueriesData<InfiniteData<LedgerPage, string | null>>({ queryKey: billingKeys.ledger(scope) }, (data) =>
+    data && data.pages.length > 1 ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
+  )
+  return client.invalidateQueries({ queryKey: billingKeys.ledger(scope) })
+}
+
 /** Moves money: no optimistic update; the wallet and the ledger refetch, nothing else. */
 export function useAddFunds() {
   return useBillingMutation<AddFundsInput, AddFundsResult>({
@@ -82,7 +95,7 @@ export function useAddFunds() {
       client.setQueryData(billingKeys.wallet(scope), result.wallet)
       return Promise.all([
         client.invalidateQueries({ queryKey: billingKeys.wallet(scope) }),
-        client.invalidateQueries({ queryKey: billingKeys.ledger(scope) }),
+        refreshLedger(client, scope),
       ])
     },
     staleKeys: (scope) => [billingKeys.wallet(scope), billingKeys.paymentMethods(scope)],
@@ -95,7 +108,7 @@ export function useUpdateAutoRecharge() {
     run: (adapter, input) => require(adapter, 'updateAutoRecharge')(input),
     onSuccess: (client, scope, wallet) => {
       client.setQueryData(billingKeys.wallet(scope), wallet)
-      return client.invalidateQueries({ queryKey: billingKeys.ledger(scope) })
+      return refreshLedger(client, scope)
     },
     staleKeys: (scope) => [billingKeys.wallet(scope)],
   })
@@ -130,10 +143,7 @@ export function useChangePlan() {
   return useBillingMutation<ChangePlanInput, Subscription>({
     run: (adapter, input) => require(adapter, 'changePlan')(input),
     onSuccess: (client, scope, result) =>
-      Promise.all([
-        replaceSubscription(client, scope, result),
-        client.invalidateQueries({ queryKey: billingKeys.ledger(scope) }),
-      ]),
+      Promise.all([replaceSubscription(client, scope, result), refreshLedger(client, scope)]),
     staleKeys: (scope) => [billingKeys.subscriptions(scope)],
   })
 }
