@@ -16,10 +16,10 @@ import {
   useControllableState,
   useErrorMessage,
   VisuallyHidden,
+  useReturnFocus,
 } from '../../ui'
 import { methodName } from './methodName'
 import { type AddCardFailure, type AddCardFlow, useAddCardFlow } from './useAddCardFlow'
-import { useReturnFocus } from './useReturnFocus'
 import { paymentMethodsText } from './messages'
 
 export interface AddCardDialogProps {

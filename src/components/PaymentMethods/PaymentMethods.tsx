@@ -23,6 +23,7 @@ import {
   useControllableState,
   useErrorMessage,
   VisuallyHidden,
+  useLatch,
 } from '../../ui'
 import { cardExpiryState } from './expiry'
 import { defaultFirst, methodName } from './methodName'
@@ -84,8 +85,7 @@ export function PaymentMethods({
   const errorMessage = useErrorMessage()
   const [addOpen, setAddOpen] = useControllableState(addCardOpen, defaultAddCardOpen, onAddCardOpenChange)
   // Mounted from its first opening on, so closing animates and hands focus back like any dialog.
-  const [addMounted, setAddMounted] = useState(addOpen)
-  if (addOpen && !addMounted) setAddMounted(true)
+  const addMounted = useLatch(addOpen)
   const [removing, setRemoving] = useState<PaymentMethod | null>(null)
   const [removeOpen, setRemoveOpen] = useState(false)
   const [defaultFailure, setDefaultFailure] = useState<DefaultFailure | null>(null)

@@ -15,10 +15,10 @@ import {
   useAnnounce,
   useControllableState,
   useErrorMessage,
+  useReturnFocus,
 } from '../../ui'
 import { focusSubscriptionCard } from './focus'
 import { accessEndsAt, canCancel } from './status'
-import { useReturnFocus } from './useReturnFocus'
 import { subscriptionsText } from './messages'
 
 /** Long enough for a reason, short enough that nobody pastes a document into it. */

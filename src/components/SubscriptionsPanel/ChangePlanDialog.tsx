@@ -18,12 +18,12 @@ import {
   useAnnounce,
   useControllableState,
   useErrorMessage,
+  useReturnFocus,
 } from '../../ui'
 import { focusSubscriptionCard } from './focus'
 import { chargedMethod, methodLabel, priceText } from './format'
 import { PlanChangeSummary } from './PlanChangeSummary'
 import { usePlanChangeIntent } from './usePlanChangeIntent'
-import { useReturnFocus } from './useReturnFocus'
 import { subscriptionsText } from './messages'
 
 export interface ChangePlanDialogProps {

@@ -15,8 +15,8 @@ import {
   Section,
   StatusBadge,
   useErrorMessage,
+  DialogLoading,
 } from '../../ui'
-import { DialogLoading } from '../WalletCard/DialogLoading'
 import type { CardAction } from './focus'
 import { PastDueBanner } from './PastDueBanner'
 import { SubscriptionGroup } from './SubscriptionGroup'

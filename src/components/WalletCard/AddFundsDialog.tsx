@@ -15,11 +15,11 @@ import {
   LoadingState,
   useAnnounce,
   useControllableState,
+  useReturnFocus,
 } from '../../ui'
 import { AddFundsFields, type AddFundsFailure } from './AddFundsFields'
 import { preferredCard } from './CardChoice'
 import { focusWalletAction } from './focus'
-import { useReturnFocus } from './useReturnFocus'
 import { useTopUpIntent } from './useTopUpIntent'
 import { topUpPresets } from './walletMath'
 import { walletText } from './messages'

@@ -4,12 +4,20 @@ import { toBillingError, type BillingError } from '../../adapter/errors'
 import type { Wallet } from '../../adapter/types'
 import { usePaymentMethods, useUpdateAutoRecharge, useWallet } from '../../data'
 import { useBillingI18n } from '../../i18n'
-import { Button, Dialog, DialogClose, ErrorState, LoadingState, useAnnounce, useControllableState } from '../../ui'
+import {
+  Button,
+  Dialog,
+  DialogClose,
+  ErrorState,
+  LoadingState,
+  useAnnounce,
+  useControllableState,
+  useReturnFocus,
+} from '../../ui'
 import { AutoRechargeForm } from './AutoRechargeForm'
 import { focusWalletAction } from './focus'
 import { checkDraft, draftFromWallet, type AutoRechargeDraft } from './autoRechargeDraft'
 import { autoRechargeSummary } from './autoRechargeSummary'
-import { useReturnFocus } from './useReturnFocus'
 import { defaultMethod, topUpPresets } from './walletMath'
 import { walletText } from './messages'
 

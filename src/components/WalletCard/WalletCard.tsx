@@ -16,10 +16,11 @@ import {
   Skeleton,
   StatusBadge,
   VisuallyHidden,
+  DialogLoading,
+  useLatch,
 } from '../../ui'
 import { AutoRechargeStatus } from './AutoRechargeStatus'
 import { CreditsList } from './CreditsList'
-import { DialogLoading } from './DialogLoading'
 import { WalletBalance } from './WalletBalance'
 import { isLowBalance, defaultMethod } from './walletMath'
 import { walletText } from './messages'
@@ -67,16 +68,10 @@ export function WalletCard({
   const [addFundsOpen, setAddFundsOpen] = useState(defaultAddFundsOpen)
   const [autoRechargeOpen, setAutoRechargeOpen] = useState(false)
   // A dialog stays mounted once opened: it keeps what was typed and its top-up intent for a return.
-  const [addFundsUsed, setAddFundsUsed] = useState(defaultAddFundsOpen)
-  const [autoRechargeUsed, setAutoRechargeUsed] = useState(false)
-  const openAddFunds = () => {
-    setAddFundsUsed(true)
-    setAddFundsOpen(true)
-  }
-  const openAutoRecharge = () => {
-    setAutoRechargeUsed(true)
-    setAutoRechargeOpen(true)
-  }
+  const addFundsUsed = useLatch(addFundsOpen)
+  const autoRechargeUsed = useLatch(autoRechargeOpen)
+  const openAddFunds = () => setAddFundsOpen(true)
+  const openAutoRecharge = () => setAutoRechargeOpen(true)
   const [lastTopUp, setLastTopUp] = useState<AddFundsResult | null>(null)
 
   const Heading = `h${headingLevel}` as 'h2'

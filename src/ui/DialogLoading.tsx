@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { createPortal } from 'react-dom'
-import { LoadingState, PortalTheme, usePortalContainer } from '../../ui'
+import { PortalTheme, usePortalContainer } from './PortalTheme'
+import { LoadingState } from './Skeleton'
 
 export interface DialogLoadingProps {
   /** The title the dialog will have, so the frame that opens already says what it is. */
