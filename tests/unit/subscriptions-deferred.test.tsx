@@ -1,61 +1,28 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import type { BillingAdapter, CancelSubscriptionInput } from '../../src/adapter/types'
-
-// The dialogs' code arrives on first use. `offline` makes fetching it fail, as it would without a
-// network or after a deploy replaced the file, until the test says the network is back; `slow`
-// holds it back until the test lets it arrive.
-const chunks = { offline: new Set<string>(), loads: [] as string[], slow: null as Promise<void> | null }
-
-function chunk(name: string) {
-  return async (importOriginal: () => Promise<unknown>) => {
-    chunks.loads.push(name)
-    if (chunks.offline.has(name)) throw new TypeError('Failed to fetch dynamically imported module')
-    await chunks.slow
-    return importOriginal()
-  }
-}
-
-function holdChunks() {
-  let arrive = () => {}
-  chunks.slow = new Promise<void>((resolve) => {
-    arrive = resolve
-  })
-  return () => arrive()
-}
+import { chunks, freshPage, holdChunks, resetChunks } from '../support/chunks'
 
 const CANCEL = '../../src/components/SubscriptionsPanel/CancelSubscriptionDialog'
 const CHANGE_PLAN = '../../src/components/SubscriptionsPanel/ChangePlanDialog'
 
-/**
- * A fresh page for each test: which dialog code has arrived is remembered for the page's life.
- * The panel comes straight from its file because the package index also exports the dialogs.
- */
-async function freshPage() {
-  // A fetch the previous test started must land before the page is thrown away.
-  await vi.dynamicImportSettled()
-  vi.resetModules()
-  vi.doUnmock(CANCEL)
-  vi.doUnmock(CHANGE_PLAN)
-  vi.doMock(CANCEL, chunk('CancelSubscriptionDialog'))
-  vi.doMock(CHANGE_PLAN, chunk('ChangePlanDialog'))
-  const [{ SubscriptionsPanel }, { renderBilling }] = await Promise.all([
-    import('../../src/components/SubscriptionsPanel/SubscriptionsPanel'),
-    import('../support/render'),
-  ])
-  return { SubscriptionsPanel, renderBilling }
+/** The panel comes straight from its file because the package index also exports the dialogs. */
+function openPage() {
+  return freshPage({ CancelSubscriptionDialog: CANCEL, ChangePlanDialog: CHANGE_PLAN }, async () => {
+    const [{ SubscriptionsPanel }, { renderBilling }] = await Promise.all([
+      import('../../src/components/SubscriptionsPanel/SubscriptionsPanel'),
+      import('../support/render'),
+    ])
+    return { SubscriptionsPanel, renderBilling }
+  })
 }
 
 const card = (name: string) => screen.findByRole('article', { name })
 
 describe('SubscriptionsPanel: dialogs whose code is fetched on first use', () => {
-  beforeEach(() => {
-    chunks.offline.clear()
-    chunks.loads.length = 0
-    chunks.slow = null
-  })
+  beforeEach(resetChunks)
 
   it('fetches no dialog code until the pointer or focus reaches a card action', async () => {
-    const { SubscriptionsPanel, renderBilling } = await freshPage()
+    const { SubscriptionsPanel, renderBilling } = await openPage()
     const { user } = renderBilling(<SubscriptionsPanel />)
     const pro = await card('Agency Pro Plan')
     expect(chunks.loads).toEqual([])
@@ -68,7 +35,7 @@ describe('SubscriptionsPanel: dialogs whose code is fetched on first use', () =>
   })
 
   it('opens "Change plan" with a loading frame, then the dialog takes focus and gives it back', async () => {
-    const { SubscriptionsPanel, renderBilling } = await freshPage()
+    const { SubscriptionsPanel, renderBilling } = await openPage()
     const { user } = renderBilling(<SubscriptionsPanel />)
     const button = within(await card('Agency Pro Plan')).getByRole('button', { name: 'Change plan' })
     const arrive = holdChunks()
@@ -92,7 +59,7 @@ describe('SubscriptionsPanel: dialogs whose code is fetched on first use', () =>
   })
 
   it('a failed fetch of "Cancel" says so in Spanish with a retry, and the retried dialog cancels once', async () => {
-    const { SubscriptionsPanel, renderBilling } = await freshPage()
+    const { SubscriptionsPanel, renderBilling } = await openPage()
     const { createMemoryAdapter } = await import('../../src/adapter/memory')
     const { NOW } = await import('../support/render')
     const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: 'en' })

@@ -1,46 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import type { MemoryBillingAdapter } from '../../src/adapter/memory'
+import { chunks, freshPage, holdChunks, resetChunks } from '../support/chunks'
 import { NOW } from '../support/render'
 
-// The dialogs' code arrives on first use. `offline` makes fetching it fail, as it would without a
-// network or after a deploy replaced the file, until the test says the network is back.
-// `slow` holds the code back until the test lets it arrive.
-const chunks = { offline: new Set<string>(), loads: [] as string[], slow: null as Promise<void> | null }
-
-function chunk(name: string) {
-  return async (importOriginal: () => Promise<unknown>) => {
-    chunks.loads.push(name)
-    if (chunks.offline.has(name)) throw new TypeError('Failed to fetch dynamically imported module')
-    await chunks.slow
-    return importOriginal()
-  }
-}
-
-function holdChunks() {
-  let arrive = () => {}
-  chunks.slow = new Promise<void>((resolve) => {
-    arrive = resolve
-  })
-  return () => arrive()
-}
-
-/**
- * A fresh page for each test: which dialog code has arrived is remembered for the page's life.
- * The card comes straight from its file because the package index also exports the dialogs.
- */
-async function freshPage() {
-  // A fetch the previous test started must land before the page is thrown away.
-  await vi.dynamicImportSettled()
-  vi.resetModules()
-  vi.doUnmock('../../src/components/WalletCard/AddFundsDialog')
-  vi.doUnmock('../../src/components/WalletCard/AutoRechargeDialog')
-  vi.doMock('../../src/components/WalletCard/AddFundsDialog', chunk('AddFundsDialog'))
-  vi.doMock('../../src/components/WalletCard/AutoRechargeDialog', chunk('AutoRechargeDialog'))
-  const [{ WalletCard }, { renderBilling }] = await Promise.all([
-    import('../../src/components/WalletCard/WalletCard'),
-    import('../support/render'),
-  ])
-  return { WalletCard, renderBilling }
+/** The card comes straight from its file because the package index also exports the dialogs. */
+function openPage() {
+  return freshPage(
+    {
+      AddFundsDialog: '../../src/components/WalletCard/AddFundsDialog',
+      AutoRechargeDialog: '../../src/components/WalletCard/AutoRechargeDialog',
+    },
+    async () => {
+      const [{ WalletCard }, { renderBilling }] = await Promise.all([
+        import('../../src/components/WalletCard/WalletCard'),
+        import('../support/render'),
+      ])
+      return { WalletCard, renderBilling }
+    },
+  )
 }
 
 async function topUps(memory: MemoryBillingAdapter) {
@@ -49,14 +26,10 @@ async function topUps(memory: MemoryBillingAdapter) {
 }
 
 describe('WalletCard: dialogs whose code is fetched on first use', () => {
-  beforeEach(() => {
-    chunks.offline.clear()
-    chunks.loads.length = 0
-    chunks.slow = null
-  })
+  beforeEach(resetChunks)
 
   it('fetches no dialog code until the pointer or focus reaches its button', async () => {
-    const { WalletCard, renderBilling } = await freshPage()
+    const { WalletCard, renderBilling } = await openPage()
     const { user } = renderBilling(<WalletCard />)
     const addFunds = await screen.findByRole('button', { name: 'Add funds' })
     const autoRecharge = screen.getByRole('button', { name: 'Edit auto-recharge' })
@@ -72,7 +45,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
   })
 
   it('opens "Add funds" with a loading frame, then the dialog takes focus and gives it back', async () => {
-    const { WalletCard, renderBilling } = await freshPage()
+    const { WalletCard, renderBilling } = await openPage()
     const { user } = renderBilling(<WalletCard />)
     const addFunds = await screen.findByRole('button', { name: 'Add funds' })
     const arrive = holdChunks()
@@ -98,7 +71,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
   })
 
   it('Escape while the code is on its way closes the frame, and the dialog does not open later', async () => {
-    const { WalletCard, renderBilling } = await freshPage()
+    const { WalletCard, renderBilling } = await openPage()
     const { user } = renderBilling(<WalletCard />)
     const autoRecharge = await screen.findByRole('button', { name: 'Edit auto-recharge' })
     const arrive = holdChunks()
@@ -117,7 +90,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
   })
 
   it('a failed fetch of "Add funds" says so in Spanish with a retry, and the retried dialog charges once', async () => {
-    const { WalletCard, renderBilling } = await freshPage()
+    const { WalletCard, renderBilling } = await openPage()
     chunks.offline.add('AddFundsDialog')
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { user, memory } = renderBilling(<WalletCard />, { locale: 'es' })
@@ -146,7 +119,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
   })
 
   it('a failed fetch of auto-recharge offers a retry, then saves', async () => {
-    const { WalletCard, renderBilling } = await freshPage()
+    const { WalletCard, renderBilling } = await openPage()
     chunks.offline.add('AutoRechargeDialog')
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const onAutoRechargeSaved = vi.fn()
