@@ -7,6 +7,9 @@ import { useBillingI18n } from '../../i18n'
 import { LedgerRow, type InvoiceAction } from './LedgerRow'
 import { transactionsText } from './messages'
 
+/** The columns, in order; each cell's class is `bp-tx-<column>`, as in LedgerRow. */
+const COLUMNS = ['date', 'description', 'type', 'status', 'amount', 'balance', 'invoice'] as const
+
 export type LedgerLayout = 'table' | 'cards'
 
 /**
@@ -139,27 +142,11 @@ export const LedgerTable = memo(function LedgerTable({
       >
         <div role="rowgroup" className="bp-tx-head">
           <div role="row" aria-rowindex={1} className="bp-tx-row bp-tx-header-row">
-            <div role="columnheader" className="bp-tx-cell bp-tx-date">
-              {columns.date}
-            </div>
-            <div role="columnheader" className="bp-tx-cell bp-tx-description">
-              {columns.description}
-            </div>
-            <div role="columnheader" className="bp-tx-cell bp-tx-type">
-              {columns.type}
-            </div>
-            <div role="columnheader" className="bp-tx-cell bp-tx-status">
-              {columns.status}
-            </div>
-            <div role="columnheader" className="bp-tx-cell bp-tx-amount">
-              {columns.amount}
-            </div>
-            <div role="columnheader" className="bp-tx-cell bp-tx-balance">
-              {columns.balance}
-            </div>
-            <div role="columnheader" className="bp-tx-cell bp-tx-invoice">
-              {columns.invoice}
-            </div>
+            {COLUMNS.map((column) => (
+              <div key={column} role="columnheader" className={`bp-tx-cell bp-tx-${column}`}>
+                {columns[column]}
+              </div>
+            ))}
           </div>
         </div>
         <div
