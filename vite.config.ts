@@ -112,6 +112,8 @@ export default defineConfig({
         testing: 'src/testing.ts',
         http: 'src/http.ts',
         server: 'src/server.ts',
+        'server/sqlite': 'src/server/sqlite.ts',
+        'server/postgres': 'src/server/postgres.ts',
         styles: 'src/styles/styles.css',
       },
       formats: ['es'],
@@ -136,6 +138,7 @@ export default defineConfig({
           globals: true,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/unit.ts'],
+          globalSetup: ['tests/setup/postgres.ts'],
           // The whole suite shares 2 cores; user-event flows need headroom under load.
           testTimeout: 20_000,
         },

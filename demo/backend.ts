@@ -1,19 +1,10 @@
 import { createMemoryAdapter, type FaultPlan, type MemoryBillingAdapter } from '../src/adapter/memory'
 import { createHttpAdapter, fetchCapabilities } from '../src/adapter/http'
-import type { BillingAdapter, LedgerEntry, Money, UsageUnit, Wallet } from '../src/adapter/types'
+import type { BillingAdapter } from '../src/adapter/types'
+import type { UsageInput, UsageResult } from '../src/server/service/usage'
 import { ADAPTER_STORAGE_KEY, type DemoSettings } from './settings'
 
-export interface UsageInput {
-  unit?: UsageUnit
-  quantity?: number
-  cost?: Money
-}
-
-/** What a simulated usage did: its ledger entries (an auto-recharge it set off first) and the wallet after. */
-export interface UsageResult {
-  entries: LedgerEntry[]
-  wallet: Wallet
-}
+export type { UsageInput, UsageResult }
 
 /** What the demo page drives: the adapter plus the developer drawer's controls. */
 export interface DemoBackend {

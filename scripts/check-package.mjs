@@ -32,7 +32,7 @@ if (!existsSync(path.join(dist, 'index.js'))) {
 
 // ----- 'use client' -----------------------------------------------------------------------
 const CLIENT_ENTRIES = ['index.js', 'memory.js', 'testing.js']
-const SERVER_ENTRIES = ['server.js']
+const SERVER_ENTRIES = ['server.js', 'server/sqlite.js', 'server/postgres.js']
 for (const entry of CLIENT_ENTRIES) {
   if (!USE_CLIENT.test(readFileSync(path.join(dist, entry), 'utf8'))) {
     problems.push(`dist/${entry} does not start with 'use client'.`)
@@ -111,7 +111,7 @@ const FORBIDDEN = [
   /^stories\//,
   /^demo\//,
   /^bench\//,
-  /^server\//,
+  /^examples\//,
   /^scripts\//,
   /\.test\./,
   /\.stories\./,

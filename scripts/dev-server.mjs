@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 
 const children = [
-  spawn('npx', ['tsx', 'server/dev.ts'], { stdio: 'inherit' }),
+  spawn('npx', ['tsx', 'examples/server/main.ts'], { stdio: 'inherit' }),
   spawn('npx', ['vite', '--config', 'demo/vite.config.ts'], {
     stdio: 'inherit',
     env: { ...process.env, VITE_BILLING_ADAPTER: 'http' },

@@ -289,7 +289,8 @@ function errorResponse(
 /** BillingError → status and body: the exact inverse of the HTTP adapter's mapping. */
 function fromBillingError(error: BillingError): Response {
   const headers: Record<string, string> = {}
-  if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
+  // A rate limit, or a request still in flight elsewhere (a retryable conflict), says when to come back.
+  if ((error.code === 'rate_limited' || error.code === 'conflict') && error.retryAfterMs !== undefined) {
     headers['Retry-After'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)))
   }
   return errorResponse(

@@ -4,8 +4,7 @@ import { createHttpAdapter, fetchCapabilities } from '../../src/adapter/http'
 import { PLATFORM_SUBSCRIPTION_ID, SEED_CARDS } from '../../src/adapter/memory'
 import { isBillingError, type BillingError } from '../../src/adapter/errors'
 import { OPTIONAL_METHODS, type BillingAdapter } from '../../src/adapter/types'
-import { createSqliteBillingService } from '../../server/sqlite-service'
-import { FULL_ACCESS, READ_ONLY, startStack, type TestStack } from '../../server/test-kit'
+import { FULL_ACCESS, READ_ONLY, startStack, type TestStack } from '../../examples/server/test-kit'
 
 const NOW = new Date('2026-11-26T15:00:00Z')
 let s: TestStack
@@ -24,7 +23,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await s.close()
-  s.db.close()
 })
 
 const as = (token: string): BillingAdapter =>
@@ -41,14 +39,17 @@ async function caught(action: Promise<unknown>): Promise<BillingError> {
 }
 
 /** Everything a caller could have changed in an account, straight from the database. */
-function state(account: string) {
-  const one = (sql: string) => s.db.prepare(sql).all(account)
+async function state(account: string) {
+  const one = (sql: string) => s.store.sql.all(sql, [account])
   return {
-    ledger: one('SELECT id, wallet_delta FROM ledger_entries WHERE account_id = ? ORDER BY seq'),
-    cards: one('SELECT id, is_default, removed_at FROM payment_methods WHERE account_id = ? ORDER BY id'),
-    subscriptions: one('SELECT id, cancel_at_period_end, plan_id FROM subscriptions WHERE account_id = ? ORDER BY id'),
-    profile: one('SELECT * FROM billing_profiles WHERE account_id = ?'),
-    autoRecharge: one('SELECT enabled, threshold, amount FROM auto_recharge WHERE account_id = ?'),
+    ledger: await one('SELECT id, wallet_delta FROM ledger_entries WHERE account_id = ? ORDER BY seq'),
+    wallet: await one('SELECT balance, entry_count FROM wallets WHERE account_id = ?'),
+    cards: await one('SELECT id, is_default, removed_at FROM payment_methods WHERE account_id = ? ORDER BY id'),
+    subscriptions: await one(
+      'SELECT id, cancel_at_period_end, plan_id FROM subscriptions WHERE account_id = ? ORDER BY id',
+    ),
+    profile: await one('SELECT * FROM billing_profiles WHERE account_id = ?'),
+    autoRecharge: await one('SELECT enabled, threshold, amount FROM auto_recharge WHERE account_id = ?'),
   }
 }
 
@@ -57,7 +58,7 @@ describe('who may reach which account', () => {
     const none = createHttpAdapter({ baseUrl: s.url, retries: 0 })
     expect((await caught(none.getWallet())).code).toBe('unauthorized')
     expect((await caught(as('forged').listLedger({}))).code).toBe('unauthorized')
-    const before = state('acct_a')
+    const before = await state('acct_a')
     const error = await caught(
       as('forged').addFunds!({
         amount: { amount: 2500, currency: 'USD' },
@@ -66,12 +67,12 @@ describe('who may reach which account', () => {
       }),
     )
     expect([error.code, error.status]).toEqual(['unauthorized', 401])
-    expect(state('acct_a')).toEqual(before)
+    expect(await state('acct_a')).toEqual(before)
   })
 
   it("each token sees only its own account's data", async () => {
     const [a, b] = await Promise.all([as('token-a').getBillingProfile(), as('token-b').getBillingProfile()])
-    const serviceB = createSqliteBillingService(s.db, { accountId: 'acct_b', now: () => NOW })
+    const serviceB = s.billing.forAccount('acct_b')
     expect(b).toEqual(await serviceB.getBillingProfile())
     expect((await as('token-a').getWallet()).currency).toBe('USD')
     // Seeded ids repeat across accounts (each account is seeded alike); the rows are still each account's own.
@@ -83,7 +84,7 @@ describe('who may reach which account', () => {
   })
 
   it("no path parameter reaches another account: B's own ids are not found for A, and nothing of B changes", async () => {
-    const serviceB = createSqliteBillingService(s.db, { accountId: 'acct_b', now: () => NOW })
+    const serviceB = s.billing.forAccount('acct_b')
     const cardOfB = await serviceB.attachPaymentMethod({
       setupIntentId: (await serviceB.createSetupIntent()).clientSecret.split('_secret_')[0],
       paymentMethodId: 'pm_card_mastercard',
@@ -97,7 +98,7 @@ describe('who may reach which account', () => {
     const invoiceOfB = (await serviceB.listLedger({ filter: { types: ['subscription_charge'] }, limit: 1 })).entries[0]
       .invoice!.id
     expect(await serviceB.getInvoiceLinks(invoiceOfB)).toBeTruthy()
-    const before = state('acct_b')
+    const before = await state('acct_b')
     const a = as('token-a')
     const attempts: Array<[string, () => Promise<unknown>]> = [
       ['remove B card', () => a.removePaymentMethod!(cardOfB.id)],
@@ -119,14 +120,14 @@ describe('who may reach which account', () => {
     }
     // Seeded subscriptions share ids across accounts: A canceling "its" platform plan must leave B's alone.
     await a.cancelSubscription!({ subscriptionId: PLATFORM_SUBSCRIPTION_ID })
-    expect(state('acct_b')).toEqual(before)
+    expect(await state('acct_b')).toEqual(before)
     await a.resumeSubscription!(PLATFORM_SUBSCRIPTION_ID)
   })
 
   it('a read-only token reads but every write is 403 and changes nothing', async () => {
     const read = as('token-a-read')
     expect((await read.getWallet()).currency).toBe('USD')
-    const before = state('acct_a')
+    const before = await state('acct_a')
     const wallet = await read.getWallet()
     const profile = (await read.getBillingProfile())!
     const writes: Array<[string, () => Promise<unknown>]> = [
@@ -159,12 +160,12 @@ describe('who may reach which account', () => {
       const error = await caught(attempt())
       expect([label, error.code, error.status]).toEqual([label, 'forbidden', 403])
     }
-    expect(state('acct_a')).toEqual(before)
+    expect(await state('acct_a')).toEqual(before)
   })
 
   it('a token without moveMoney may edit but not move money', async () => {
     const editor = as('token-a-no-money')
-    const before = state('acct_a')
+    const before = await state('acct_a')
     const error = await caught(
       editor.addFunds!({
         amount: { amount: 2500, currency: 'USD' },
@@ -173,7 +174,7 @@ describe('who may reach which account', () => {
       }),
     )
     expect(error.code).toBe('forbidden')
-    expect(state('acct_a').ledger).toEqual(before.ledger)
+    expect((await state('acct_a')).ledger).toEqual(before.ledger)
     const methods = await editor.setDefaultPaymentMethod!(SEED_CARDS.visa)
     expect(methods.find((m) => m.isDefault)?.id).toBe(SEED_CARDS.visa)
   })

@@ -6,7 +6,7 @@ import { createHttpAdapter, type HttpAdapterOptions } from '../../src/adapter/ht
 import { SEED_CARDS } from '../../src/adapter/memory'
 import { isBillingError, type BillingError } from '../../src/adapter/errors'
 import { toNodeListener } from '../../src/server/node'
-import { FULL_ACCESS, startStack, type TestStack } from '../../server/test-kit'
+import { FULL_ACCESS, startStack, type TestStack } from '../../examples/server/test-kit'
 
 const NOW = new Date('2026-11-26T15:00:00Z')
 const TOKENS = {
@@ -48,13 +48,12 @@ async function serve(
 }
 
 /** What the ledger and balance of an account are, straight from the database. */
-function money(s: TestStack, account = 'acct_a') {
-  return s.db
-    .prepare(
-      `SELECT COUNT(*) AS entries, COALESCE(SUM(CASE WHEN status = 'succeeded' THEN wallet_delta END), 0) AS balance
-       FROM ledger_entries WHERE account_id = ?`,
-    )
-    .get(account) as { entries: number; balance: number }
+async function money(s: TestStack, account = 'acct_a') {
+  return (await s.store.sql.get(
+    `SELECT COUNT(*) AS entries, COALESCE(SUM(CASE WHEN status = 'succeeded' THEN wallet_delta END), 0) AS balance
+     FROM ledger_entries WHERE account_id = ?`,
+    [account],
+  )) as { entries: number; balance: number }
 }
 
 async function caught(action: Promise<unknown>): Promise<BillingError> {
@@ -115,7 +114,7 @@ describe('client timeouts', () => {
 describe('dropped connections', () => {
   it('a connection dropped before the server acted is retried with the same key and charges once', async () => {
     const s = await stack()
-    const before = money(s)
+    const before = await money(s)
     const listener = toNodeListener(s.handler)
     let drops = 1
     const { url } = await serve((req, res) => {
@@ -124,12 +123,12 @@ describe('dropped connections', () => {
     })
     const result = await adapter(url).addFunds!({ ...TOP_UP, idempotencyKey: 'dropped-before' })
     expect(result.wallet.balance.amount).toBe(before.balance + 2500)
-    expect(money(s)).toEqual({ entries: before.entries + 1, balance: before.balance + 2500 })
+    expect(await money(s)).toEqual({ entries: before.entries + 1, balance: before.balance + 2500 })
   })
 
   it('an answer lost after the server committed: the retry gets the same entry and nothing moves twice', async () => {
     const s = await stack()
-    const before = money(s)
+    const before = await money(s)
     let drops = 1
     const { url } = await serve((req, res) => {
       const drop = req.method === 'POST' && drops-- > 0
@@ -140,10 +139,10 @@ describe('dropped connections', () => {
       })(req, res)
     })
     const result = await adapter(url).addFunds!({ ...TOP_UP, idempotencyKey: 'dropped-after' })
-    expect(money(s)).toEqual({ entries: before.entries + 1, balance: before.balance + 2500 })
-    const stored = s.db
-      .prepare("SELECT id FROM ledger_entries WHERE account_id = 'acct_a' ORDER BY seq DESC LIMIT 1")
-      .get() as { id: string }
+    expect(await money(s)).toEqual({ entries: before.entries + 1, balance: before.balance + 2500 })
+    const stored = (await s.store.sql.get(
+      "SELECT id FROM ledger_entries WHERE account_id = 'acct_a' ORDER BY seq DESC LIMIT 1",
+    )) as { id: string }
     expect(result.entry.id).toBe(stored.id)
   })
 
@@ -160,7 +159,7 @@ describe('dropped connections', () => {
 describe('bodies the server refuses', () => {
   it('malformed JSON is a 400 validation error and nothing is written', async () => {
     const s = await stack()
-    const before = money(s)
+    const before = await money(s)
     const res = await post(s.url, '{"amount": {"amount": 2500, ', {
       'Content-Type': 'application/json',
       'Idempotency-Key': 'bad-json',
@@ -168,24 +167,24 @@ describe('bodies the server refuses', () => {
     expect(res.status).toBe(400)
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
     expect((await res.json()).error.code).toBe('validation')
-    expect(money(s)).toEqual(before)
+    expect(await money(s)).toEqual(before)
   })
 
   it('a body that is not JSON is a 415 and nothing is written', async () => {
     const s = await stack()
-    const before = money(s)
+    const before = await money(s)
     const res = await post(s.url, 'amount=2500', {
       'Content-Type': 'application/x-www-form-urlencoded',
       'Idempotency-Key': 'form',
     })
     expect(res.status).toBe(415)
     expect((await res.json()).error.code).toBe('validation')
-    expect(money(s)).toEqual(before)
+    expect(await money(s)).toEqual(before)
   })
 
   it('a huge body is a 413, whether it declares its length or streams without one', async () => {
     const s = await stack({ maxBodyBytes: 64_000 })
-    const before = money(s)
+    const before = await money(s)
     const huge = JSON.stringify({ ...TOP_UP, padding: 'x'.repeat(200_000) })
     const declared = await post(s.url, huge, { 'Content-Type': 'application/json', 'Idempotency-Key': 'huge-1' })
     expect(declared.status).toBe(413)
@@ -201,24 +200,24 @@ describe('bodies the server refuses', () => {
     })
     const streamed = await post(s.url, stream, { 'Content-Type': 'application/json', 'Idempotency-Key': 'huge-2' })
     expect(streamed.status).toBe(413)
-    expect(money(s)).toEqual(before)
+    expect(await money(s)).toEqual(before)
     // The server is still healthy afterwards.
     expect((await adapter(s.url).getWallet()).balance.amount).toBe(before.balance)
   })
 
   it('a top-up without an Idempotency-Key is refused before anything happens', async () => {
     const s = await stack()
-    const before = money(s)
+    const before = await money(s)
     const res = await post(s.url, JSON.stringify(TOP_UP), { 'Content-Type': 'application/json' })
     expect(res.status).toBe(400)
     expect((await res.json()).error.fieldErrors).toEqual({ 'Idempotency-Key': 'required' })
-    expect(money(s)).toEqual(before)
+    expect(await money(s)).toEqual(before)
   })
 
   it('unknown fields are ignored: they cannot set a balance or reach another account', async () => {
     const s = await stack()
-    const a = money(s)
-    const b = money(s, 'acct_b')
+    const a = await money(s)
+    const b = await money(s, 'acct_b')
     const res = await post(
       s.url,
       JSON.stringify({
@@ -234,13 +233,13 @@ describe('bodies the server refuses', () => {
     const body = await res.json()
     expect(body.entry.amount).toEqual({ amount: 2500, currency: 'USD' })
     expect(body.entry.status).toBe('succeeded')
-    expect(money(s)).toEqual({ entries: a.entries + 1, balance: a.balance + 2500 })
-    expect(money(s, 'acct_b')).toEqual(b)
+    expect(await money(s)).toEqual({ entries: a.entries + 1, balance: a.balance + 2500 })
+    expect(await money(s, 'acct_b')).toEqual(b)
   })
 
   it('wrong types are 422 with field errors, and the adapter reports them as validation', async () => {
     const s = await stack()
-    const before = money(s)
+    const before = await money(s)
     const res = await post(s.url, JSON.stringify({ amount: { amount: '2500', currency: 'usd' }, paymentMethodId: 7 }), {
       'Content-Type': 'application/json',
       'Idempotency-Key': 'wrong-types',
@@ -255,7 +254,7 @@ describe('bodies the server refuses', () => {
       }),
     )
     expect([error.code, error.status, error.fieldErrors]).toEqual(['validation', 422, { amount: 'invalid' }])
-    expect(money(s)).toEqual(before)
+    expect(await money(s)).toEqual(before)
   })
 })
 
@@ -291,16 +290,16 @@ describe('keep-alive connections', () => {
 describe('a failure inside the money transaction', () => {
   it('rolls back the whole top-up: no entry, no key, the same balance', async () => {
     const s = await stack()
-    const before = money(s)
+    const before = await money(s)
     // Stands in for a full disk or a lost connection at the last write of the transaction.
-    s.db.exec(`CREATE TEMP TRIGGER explode BEFORE INSERT ON idempotency_keys WHEN NEW.key = 'explode'
+    await s.store.sql.run(`CREATE TEMP TRIGGER explode BEFORE INSERT ON idempotency_keys WHEN NEW.key = 'explode'
                BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`)
     const error = await caught(adapter(s.url).addFunds!({ ...TOP_UP, idempotencyKey: 'explode' }))
     expect([error.code, error.status]).toEqual(['unavailable', 500])
-    expect(money(s)).toEqual(before)
-    expect(s.db.prepare("SELECT COUNT(*) AS n FROM idempotency_keys WHERE key = 'explode'").get()).toEqual({ n: 0 })
-    s.db.exec('DROP TRIGGER explode')
+    expect(await money(s)).toEqual(before)
+    expect(await s.store.sql.get("SELECT COUNT(*) AS n FROM idempotency_keys WHERE key = 'explode'")).toEqual({ n: 0 })
+    await s.store.sql.run('DROP TRIGGER explode')
     await adapter(s.url).addFunds!({ ...TOP_UP, idempotencyKey: 'explode' })
-    expect(money(s)).toEqual({ entries: before.entries + 1, balance: before.balance + 2500 })
+    expect(await money(s)).toEqual({ entries: before.entries + 1, balance: before.balance + 2500 })
   })
 })

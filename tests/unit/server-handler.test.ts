@@ -7,7 +7,7 @@ import { createMemoryAdapter, type MemoryBillingAdapter } from '../../src/adapte
 import { OPTIONAL_METHODS, type BillingAdapter } from '../../src/adapter/types'
 import { BILLING_ROUTES, createBillingHandler, type BillingService } from '../../src/server/handler'
 import { describeBillingAdapter } from '../../src/testing/conformance'
-import { listen, type RunningServer } from '../../server/listen'
+import { listen, type RunningServer } from '../../examples/server/listen'
 import { readOperations } from '../../stories/docs/OpenApiReference'
 
 const NOW = new Date('2026-11-26T15:00:00Z')

@@ -150,18 +150,28 @@ function errorFromResponse(status: number, headers: Headers, body: unknown): Bil
   const detail = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>
   const bodyCode = isErrorCode(detail.code) ? detail.code : null
   const code = codeForStatus(status, bodyCode)
+  // A 409 with Retry-After is a request still in flight elsewhere: the same key, later, gets its answer.
+  const retryAfterMs =
+    code === 'rate_limited' || code === 'conflict' ? parseRetryAfter(headers.get('Retry-After')) : undefined
   return new BillingError(code, {
     message: shortString(detail.message, 1000) ?? `HTTP ${status}`,
     status,
     fieldErrors: code === 'validation' ? cleanFieldErrors(detail.fieldErrors) : undefined,
     declineCode: code === 'card_declined' ? shortString(detail.declineCode, 64) : undefined,
     clientSecret: code === 'requires_action' ? shortString(detail.clientSecret, 500) : undefined,
-    retryAfterMs: code === 'rate_limited' ? parseRetryAfter(headers.get('Retry-After')) : undefined,
+    retryAfterMs,
+    ...(code === 'conflict' && retryAfterMs !== undefined ? { retryable: true } : {}),
   })
 }
 
 function isRetryable(error: BillingError): boolean {
-  return error.code === 'network' || error.code === 'timeout' || error.status === 503 || error.status === 429
+  return (
+    error.code === 'network' ||
+    error.code === 'timeout' ||
+    error.status === 503 ||
+    error.status === 429 ||
+    (error.code === 'conflict' && error.retryAfterMs !== undefined)
+  )
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { toNodeListener } from '../src/server/node'
+import { toNodeListener } from '../../src/server/node'
 
 export interface RunningServer {
   /** e.g. "http://127.0.0.1:8787" */

@@ -1,0 +1,48 @@
+/**
+ * The example's wiring: bearer token → sub-account and permissions → the shipped service, served
+ * by the shipped handler; signed invoice and receipt PDFs under /documents. A real host checks
+ * its own sessions in `resolve` instead of a token table.
+ */
+import { createBillingHandler, type BillingPermissions } from '../../src/server/handler'
+import type { BillingServiceInstance } from '../../src/server/service/index'
+
+export const FULL_ACCESS: BillingPermissions = { read: true, write: true, moveMoney: true }
+export const READ_ONLY: BillingPermissions = { read: true, write: false, moveMoney: false }
+
+export interface AccessToken {
+  accountId: string
+  permissions: BillingPermissions
+}
+
+export interface ExampleAppOptions {
+  billing: BillingServiceInstance
+  /** Bearer token → the one sub-account it may reach. */
+  tokens: Record<string, AccessToken>
+  maxBodyBytes?: number
+  onError?(error: unknown, request: Request): void
+}
+
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.get('Authorization')
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null
+  return match ? match[1] : null
+}
+
+export const DOCUMENTS_PATH = '/documents/'
+
+export function createExampleApp(options: ExampleAppOptions): (request: Request) => Promise<Response> {
+  const tokens = new Map(Object.entries(options.tokens))
+  const api = createBillingHandler({
+    maxBodyBytes: options.maxBodyBytes,
+    onError: options.onError,
+    // The account comes from the token alone; nothing in the path or body can name another.
+    resolve(request) {
+      const token = bearerToken(request)
+      const access = token ? tokens.get(token) : undefined
+      if (!access) return null
+      return { service: options.billing.forAccount(access.accountId), permissions: access.permissions }
+    },
+  })
+  return (request) =>
+    new URL(request.url).pathname.startsWith(DOCUMENTS_PATH) ? options.billing.serveDocument(request) : api(request)
+}
