@@ -114,6 +114,7 @@ export default defineConfig({
         server: 'src/server.ts',
         'server/sqlite': 'src/server/sqlite.ts',
         'server/postgres': 'src/server/postgres.ts',
+        'server/stripe': 'src/server/stripe.ts',
         styles: 'src/styles/styles.css',
       },
       formats: ['es'],

@@ -32,7 +32,7 @@ if (!existsSync(path.join(dist, 'index.js'))) {
 
 // ----- 'use client' -----------------------------------------------------------------------
 const CLIENT_ENTRIES = ['index.js', 'memory.js', 'testing.js']
-const SERVER_ENTRIES = ['server.js', 'server/sqlite.js', 'server/postgres.js']
+const SERVER_ENTRIES = ['server.js', 'server/sqlite.js', 'server/postgres.js', 'server/stripe.js']
 for (const entry of CLIENT_ENTRIES) {
   if (!USE_CLIENT.test(readFileSync(path.join(dist, entry), 'utf8'))) {
     problems.push(`dist/${entry} does not start with 'use client'.`)
