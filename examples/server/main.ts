@@ -9,6 +9,7 @@
  *   BILLING_DOCUMENT_SECRET  HMAC secret for invoice/receipt links (≥ 32 bytes; a random one per start otherwise)
  *   BILLING_PUBLIC_URL       where this server is reached, for document links (default http://127.0.0.1:PORT)
  *   SEED_LEDGER_SIZE         ledger entries seeded into each demo account (e.g. 100000)
+ *   BILLING_LEASE_MS         how long an in-flight charge owns its key before another instance may take over (default 60000)
  *   BILLING_DEMO_USAGE=1     turns on POST /dev/usage (demo only, see demo-usage.ts)
  *
  * Tokens (send `Authorization: Bearer <token>`):
@@ -68,8 +69,10 @@ const seeded = [
 ]
 
 const publicUrl = (env.BILLING_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '')
+const leaseMs = env.BILLING_LEASE_MS ? Number(env.BILLING_LEASE_MS) : undefined
 const billing = createBillingService({
   store,
+  leaseMs,
   documents: {
     secret: env.BILLING_DOCUMENT_SECRET ?? randomBytes(32).toString('hex'),
     baseUrl: `${publicUrl}/documents`,
