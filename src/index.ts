@@ -32,6 +32,7 @@ export {
 } from './money'
 export * from './components/BillingPanel'
 export * from './components/WalletCard'
+export * from './components/SpendInsights'
 export * from './components/PaymentMethods'
 export * from './components/SubscriptionsPanel'
 export * from './components/BillingAddressForm'

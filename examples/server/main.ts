@@ -11,6 +11,9 @@
  *   SEED_LEDGER_SIZE         ledger entries seeded into each demo account (e.g. 100000)
  *   BILLING_LEASE_MS         how long an in-flight charge owns its key before another instance may take over (default 60000)
  *   BILLING_DEMO_USAGE=1     turns on POST /dev/usage (demo only, see demo-usage.ts)
+ *   STRIPE_SECRET_KEY        real Stripe (test mode: sk_test_…) instead of the simulated processor
+ *   STRIPE_WEBHOOK_SECRET    mounts POST /webhooks/stripe, verified with this signing secret
+ *   STRIPE_API_HOST / STRIPE_API_PORT / STRIPE_API_PROTOCOL   another Stripe API server (stripe-mock, offline runs)
  *
  * Tokens (send `Authorization: Bearer <token>`):
  *   demo-es        acct_demo_es   USD, Spanish data, every permission
@@ -56,6 +59,16 @@ async function openStore(): Promise<{ store: BillingStore; where: string }> {
   return { store: createSqliteStore({ filename: file }), where: `SQLite ${file}` }
 }
 
+/** The `stripe` client, pointed at another API server when STRIPE_API_HOST is set (stripe-mock). */
+async function openStripe(secretKey: string) {
+  const { default: Stripe } = await import('stripe')
+  return new Stripe(secretKey, {
+    ...(env.STRIPE_API_HOST ? { host: env.STRIPE_API_HOST } : {}),
+    ...(env.STRIPE_API_PORT ? { port: Number(env.STRIPE_API_PORT) } : {}),
+    ...(env.STRIPE_API_PROTOCOL ? { protocol: env.STRIPE_API_PROTOCOL as 'http' | 'https' } : {}),
+  })
+}
+
 const { store, where } = await openStore()
 const version = await store.migrate()
 const ledgerSize = env.SEED_LEDGER_SIZE ? Number(env.SEED_LEDGER_SIZE) : undefined
@@ -70,9 +83,11 @@ const seeded = [
 
 const publicUrl = (env.BILLING_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '')
 const leaseMs = env.BILLING_LEASE_MS ? Number(env.BILLING_LEASE_MS) : undefined
+const stripe = env.STRIPE_SECRET_KEY ? await openStripe(env.STRIPE_SECRET_KEY) : null
 const billing = createBillingService({
   store,
   leaseMs,
+  payments: stripe ? (await import('../../src/server/stripe')).createStripePayments({ stripe, store }) : undefined,
   documents: {
     secret: env.BILLING_DOCUMENT_SECRET ?? randomBytes(32).toString('hex'),
     baseUrl: `${publicUrl}/documents`,
@@ -85,6 +100,14 @@ const app = createExampleApp({
   onError: (error, request) =>
     console.error(`[billing] ${request.method} ${new URL(request.url).pathname} failed:`, error),
 })
+const stripeWebhook =
+  stripe && env.STRIPE_WEBHOOK_SECRET
+    ? (await import('../../src/server/stripe')).createStripeWebhookHandler({
+        stripe,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        billing,
+      })
+    : null
 const demoUsage = env.BILLING_DEMO_USAGE === '1' ? createDemoUsage({ billing, tokens: TOKENS }) : null
 
 const json = (status: number, body: unknown) =>
@@ -95,6 +118,7 @@ const handler = withCors(
     const { pathname } = new URL(request.url)
     if (pathname === '/dev/health') return json(200, { ok: true, schema: version })
     if (demoUsage && pathname === '/dev/usage') return demoUsage(request)
+    if (stripeWebhook && pathname === '/webhooks/stripe') return stripeWebhook(request)
     return app(request)
   },
   { origins },
@@ -108,6 +132,11 @@ console.log(
   `Tokens: ${Object.keys(TOKENS).join(', ')} — e.g. curl -H "Authorization: Bearer demo-es" ${server.url}/v1/wallet`,
 )
 console.log(`CORS origins: ${origins.join(', ')}${demoUsage ? ' · POST /dev/usage is on' : ''}`)
+console.log(
+  stripe
+    ? `Payments: Stripe${stripeWebhook ? `, webhook at ${server.url}/webhooks/stripe` : ' (set STRIPE_WEBHOOK_SECRET for the webhook route)'}`
+    : 'Payments: simulated (Stripe test cards, no network); set STRIPE_SECRET_KEY for real Stripe',
+)
 
 let stopping = false
 async function stop() {

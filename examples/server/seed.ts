@@ -5,6 +5,7 @@
  */
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import type { LedgerEntry } from '../../src/adapter/types'
+import type { NewLedgerRecord } from '../../src/server/store/records'
 import type { BillingStore } from '../../src/server/store/repository'
 
 export interface SeedAccountOptions {
@@ -166,6 +167,7 @@ export async function seedAccount(store: BillingStore, options: SeedAccountOptio
     const first = walletEntries[0]
     const ownDelta = (e: LedgerEntry) => (e.status === 'succeeded' && e.amount ? e.amount.amount : 0)
     const opening = first ? (first.balanceAfter?.amount ?? 0) - ownDelta(first) : wallet.balance.amount
+    const rows: NewLedgerRecord[] = []
     const base = {
       accountId,
       currency,
@@ -178,20 +180,17 @@ export async function seedAccount(store: BillingStore, options: SeedAccountOptio
     }
     if (opening !== 0) {
       const openedAt = entries[0] ? new Date(Date.parse(entries[0].createdAt) - 60_000).toISOString() : at
-      await tx.appendLedger(
-        {
-          ...base,
-          id: 'txn_opening',
-          createdAt: openedAt,
-          type: 'adjustment',
-          status: 'succeeded',
-          description: locale === 'es' ? 'Saldo inicial' : 'Opening balance',
-          amount: opening,
-          walletDelta: opening,
-          balanceAfter: opening,
-        },
-        at,
-      )
+      rows.push({
+        ...base,
+        id: 'txn_opening',
+        createdAt: openedAt,
+        type: 'adjustment',
+        status: 'succeeded',
+        description: locale === 'es' ? 'Saldo inicial' : 'Opening balance',
+        amount: opening,
+        walletDelta: opening,
+        balanceAfter: opening,
+      })
     }
     let running = opening
     for (const e of entries) {
@@ -208,44 +207,39 @@ export async function seedAccount(store: BillingStore, options: SeedAccountOptio
           createdAt: e.createdAt,
         })
       }
-      await tx.appendLedger(
-        {
-          ...base,
-          id: e.id,
-          createdAt: new Date(e.createdAt).toISOString(),
-          type: e.type,
-          status: e.status === 'unknown' ? 'failed' : e.status,
-          description: e.description,
-          amount: e.amount?.amount ?? null,
-          currency: e.amount?.currency ?? currency,
-          walletDelta: delta,
-          balanceAfter: e.balanceAfter?.amount ?? null,
-          usageUnit: e.usage?.unit ?? null,
-          usageQuantity: e.usage?.quantity ?? null,
-          invoiceId: e.invoice?.id ?? null,
-          paymentMethodId: e.paymentMethodId ?? null,
-          failureReason: e.failureReason ?? null,
-        },
-        at,
-      )
+      rows.push({
+        ...base,
+        id: e.id,
+        createdAt: new Date(e.createdAt).toISOString(),
+        type: e.type,
+        status: e.status === 'unknown' ? 'failed' : e.status,
+        description: e.description,
+        amount: e.amount?.amount ?? null,
+        currency: e.amount?.currency ?? currency,
+        walletDelta: delta,
+        balanceAfter: e.balanceAfter?.amount ?? null,
+        usageUnit: e.usage?.unit ?? null,
+        usageQuantity: e.usage?.quantity ?? null,
+        invoiceId: e.invoice?.id ?? null,
+        paymentMethodId: e.paymentMethodId ?? null,
+        failureReason: e.failureReason ?? null,
+      })
     }
     if (running !== wallet.balance.amount) {
       const fix = wallet.balance.amount - running
-      await tx.appendLedger(
-        {
-          ...base,
-          id: 'txn_seed_adjustment',
-          createdAt: at,
-          type: 'adjustment',
-          status: 'succeeded',
-          description: locale === 'es' ? 'Ajuste' : 'Adjustment',
-          amount: fix,
-          walletDelta: fix,
-          balanceAfter: wallet.balance.amount,
-        },
-        at,
-      )
+      rows.push({
+        ...base,
+        id: 'txn_seed_adjustment',
+        createdAt: at,
+        type: 'adjustment',
+        status: 'succeeded',
+        description: locale === 'es' ? 'Ajuste' : 'Adjustment',
+        amount: fix,
+        walletDelta: fix,
+        balanceAfter: wallet.balance.amount,
+      })
     }
+    await tx.importLedger(accountId, rows, at)
     const ar = wallet.autoRecharge
     await tx.saveAutoRecharge(
       accountId,
@@ -258,6 +252,8 @@ export async function seedAccount(store: BillingStore, options: SeedAccountOptio
         consecutiveFailures: ar.consecutiveFailures,
         pausedReason: ar.paused?.reason ?? null,
         pausedSince: ar.paused?.since ?? null,
+        chargedMonth: anchor.toISOString().slice(0, 7),
+        chargedAmount: ar.chargedThisMonth.amount,
       },
       at,
     )

@@ -8,6 +8,7 @@ import {
   sanitizePaymentMethods,
   sanitizePlanChangePreview,
   sanitizePlans,
+  sanitizeSpendSummary,
   sanitizeSubscription,
   sanitizeSubscriptions,
   sanitizeWallet,
@@ -40,6 +41,7 @@ const CLEAN: Cleaners = {
     return { entry: sanitizeLedgerEntry(v.entry), wallet: sanitizeWallet(v.wallet) }
   },
   updateAutoRecharge: sanitizeWallet,
+  getSpendSummary: sanitizeSpendSummary,
 }
 
 /**

@@ -21,6 +21,9 @@ import {
   type PaymentMethod,
   type Plan,
   type PlanChangePreview,
+  type SpendGranularity,
+  type SpendPeriod,
+  type SpendSummary,
   type Subscription,
   type UsageUnit,
   type Wallet,
@@ -370,5 +373,67 @@ export function sanitizePlanChangePreview(value: unknown): PlanChangePreview {
           }),
         )
       : [],
+  }
+}
+
+const PERIOD_PATTERN = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-\d{2}$/ } as const
+const MAX_SPEND_PERIODS = 1000
+const MAX_SPEND_CATEGORIES = 50
+
+/**
+ * Keeps the well-formed part of a spend summary: periods of the asked granularity, oldest first,
+ * once each; non-negative whole amounts in the summary currency. Totals are recomputed from what
+ * is kept, so the chart, its table and the totals can never disagree.
+ */
+export function sanitizeSpendSummary(value: unknown): SpendSummary {
+  const v = obj(value, 'spend summary')
+  const granularity: SpendGranularity = v.granularity === 'month' ? 'month' : 'day'
+  const currency = typeof v.currency === 'string' ? v.currency.toUpperCase() : ''
+  if (!/^[A-Z]{3}$/.test(currency)) invalid('spend summary currency')
+  const amountOf = (m: unknown) => {
+    const money = sanitizeMoney(m)
+    return money && money.currency === currency && money.amount >= 0 ? money.amount : null
+  }
+  const labels = new Map<string, string>()
+  if (Array.isArray(v.categories)) {
+    for (const c of v.categories.slice(0, MAX_SPEND_CATEGORIES)) {
+      const key = isObj(c) ? str(c.key, 100) : null
+      if (key && !labels.has(key)) labels.set(key, str(isObj(c) ? c.label : null, 200) || key)
+    }
+  }
+  const byCategory = new Map<string, number>()
+  const seen = new Set<string>()
+  const periods: SpendPeriod[] = []
+  for (const p of list(v.periods, 'spend periods', (item) => item).slice(0, MAX_SPEND_PERIODS)) {
+    if (!isObj(p) || !Array.isArray(p.spend)) continue
+    const period = str(p.period, 10)
+    if (!period || !PERIOD_PATTERN[granularity].test(period) || seen.has(period)) continue
+    seen.add(period)
+    const spend: SpendPeriod['spend'] = []
+    let total = 0
+    for (const s of p.spend) {
+      const category = isObj(s) ? str(s.category, 100) : null
+      const amount = isObj(s) ? amountOf(s.amount) : null
+      if (!category || amount === null || spend.some((x) => x.category === category)) continue
+      if (!labels.has(category)) labels.set(category, category)
+      spend.push({ category, amount: { amount, currency } })
+      byCategory.set(category, (byCategory.get(category) ?? 0) + amount)
+      total += amount
+    }
+    periods.push({ period, spend, total: { amount: total, currency } })
+  }
+  periods.sort((a, b) => (a.period < b.period ? -1 : 1))
+  const categories = [...labels]
+    .filter(([key]) => byCategory.has(key))
+    .map(([key, label]) => ({ key, label, total: { amount: byCategory.get(key) ?? 0, currency } }))
+    .sort((a, b) => b.total.amount - a.total.amount)
+  return {
+    from: isoDate(v.from) ?? invalid('spend summary range'),
+    to: isoDate(v.to) ?? invalid('spend summary range'),
+    granularity,
+    currency,
+    categories,
+    periods,
+    total: { amount: periods.reduce((sum, p) => sum + p.total.amount, 0), currency },
   }
 }

@@ -317,6 +317,54 @@ export interface InvoiceLinks {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Spend insights
+// ---------------------------------------------------------------------------------------------
+
+export const SPEND_GRANULARITIES = ['day', 'month'] as const
+/** Periods are UTC calendar days or months. */
+export type SpendGranularity = (typeof SPEND_GRANULARITIES)[number]
+
+export interface SpendSummaryInput {
+  /** Inclusive lower bound on the usage entries' `createdAt`. */
+  from: IsoDateTime
+  /** Exclusive upper bound. */
+  to: IsoDateTime
+  granularity: SpendGranularity
+}
+
+/** A usage category: the host's key (a usage unit) and the label it shows it under. */
+export interface SpendCategory {
+  key: string
+  label: string
+  /** Spent on it over the whole range. */
+  total: Money
+}
+
+export interface SpendPeriod {
+  /** The UTC period: "2026-11-26" by day, "2026-11" by month. */
+  period: string
+  /** Positive amounts, one per category with spend in the period. */
+  spend: Array<{ category: string; amount: Money }>
+  total: Money
+}
+
+/**
+ * What succeeded usage entries in `[from, to)` cost: positive amounts (what usage took from
+ * credits and balance together), by period and category.
+ */
+export interface SpendSummary {
+  from: IsoDateTime
+  to: IsoDateTime
+  granularity: SpendGranularity
+  currency: string
+  /** Every category with spend in the range, most spent first. */
+  categories: SpendCategory[]
+  /** Periods with any spend, oldest first; periods without spend may be left out. */
+  periods: SpendPeriod[]
+  total: Money
+}
+
+// ---------------------------------------------------------------------------------------------
 // The adapter
 // ---------------------------------------------------------------------------------------------
 
@@ -348,6 +396,9 @@ export interface BillingAdapter {
   // Wallet
   addFunds?(input: AddFundsInput): Promise<AddFundsResult>
   updateAutoRecharge?(settings: AutoRechargeSettings): Promise<Wallet>
+
+  // Insights
+  getSpendSummary?(input: SpendSummaryInput): Promise<SpendSummary>
 }
 
 /** The names of every adapter method, reads and writes. */
@@ -368,6 +419,7 @@ export const OPTIONAL_METHODS = [
   'updateBillingProfile',
   'addFunds',
   'updateAutoRecharge',
+  'getSpendSummary',
 ] as const satisfies readonly BillingAdapterMethod[]
 
 export const REQUIRED_METHODS = [

@@ -1,6 +1,6 @@
 'use client'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import type { BillingAdapter, LedgerFilter } from '../adapter/types'
+import type { BillingAdapter, LedgerFilter, SpendSummaryInput } from '../adapter/types'
 import { useBillingContext } from '../provider/context'
 import {
   billingProfileQuery,
@@ -8,6 +8,7 @@ import {
   paymentMethodsQuery,
   planPreviewQuery,
   plansQuery,
+  spendSummaryQuery,
   subscriptionsQuery,
   walletQuery,
 } from './queries'
@@ -56,6 +57,14 @@ export function useLedger(filter: LedgerFilter = {}, options: { pageSize?: numbe
   return useInfiniteQuery(ledgerQuery(adapter, scope, filter, options.pageSize), queryClient)
 }
 
+export function useSpendSummary(input: SpendSummaryInput) {
+  const { adapter, scope, queryClient } = useBillingContext()
+  return useQuery(
+    { ...spendSummaryQuery(adapter, scope, input), enabled: Boolean(adapter.getSpendSummary) },
+    queryClient,
+  )
+}
+
 /** Which optional actions the adapter offers and the user may take. */
 export interface BillingCapabilities {
   cancelSubscription: boolean
@@ -68,6 +77,8 @@ export interface BillingCapabilities {
   addFunds: boolean
   updateAutoRecharge: boolean
   invoices: boolean
+  /** Spend by category and the run-rate forecast; reading only. */
+  spendInsights: boolean
 }
 
 export function capabilitiesOf(
@@ -89,6 +100,7 @@ export function capabilitiesOf(
     updateAutoRecharge: permissions.manageWallet && has('updateAutoRecharge'),
     // Reading invoices changes nothing, so read-only users keep it.
     invoices: has('getInvoiceLinks'),
+    spendInsights: has('getSpendSummary'),
   }
 }
 

@@ -1,4 +1,4 @@
-import type { LedgerFilter } from '../adapter/types'
+import type { LedgerFilter, SpendSummaryInput } from '../adapter/types'
 
 const ROOT = 'react-billing-panel' as const
 
@@ -25,4 +25,7 @@ export const billingKeys = {
   ledger: (scope: string) => [ROOT, scope, 'ledger'] as const,
   ledgerList: (scope: string, filter?: LedgerFilter, pageSize = 50) =>
     [ROOT, scope, 'ledger', 'list', normalizeLedgerFilter(filter), pageSize] as const,
+  /** Apart from `ledger`: its lists are paged data, a summary is not. */
+  spendSummary: (scope: string, input: SpendSummaryInput) =>
+    [ROOT, scope, 'spend', input.granularity, input.from, input.to] as const,
 }

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import type { BillingAdapter, LedgerFilter } from '../adapter/types'
+import type { BillingAdapter, LedgerFilter, SpendSummaryInput } from '../adapter/types'
 import { billingKeys, normalizeLedgerFilter } from './keys'
 
 /** Reads stay fresh this long: switching sections back and forth costs no adapter call. */
@@ -79,6 +79,17 @@ export function ledgerQuery(adapter: BillingAdapter, scope: string, filter: Ledg
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: STALE_TIME,
+  })
+}
+
+export function spendSummaryQuery(adapter: BillingAdapter, scope: string, input: SpendSummaryInput) {
+  return queryOptions({
+    queryKey: billingKeys.spendSummary(scope, input),
+    queryFn: () => {
+      if (!adapter.getSpendSummary) throw new Error('The adapter cannot summarise spend.')
+      return adapter.getSpendSummary(input)
+    },
     staleTime: STALE_TIME,
   })
 }

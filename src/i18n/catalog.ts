@@ -1,6 +1,7 @@
 import type { billingAddressMessages } from '../components/BillingAddressForm/messages'
 import { panelMessages } from '../components/BillingPanel/messages'
 import type { paymentMethodsMessages } from '../components/PaymentMethods/messages'
+import type { spendInsightsMessages } from '../components/SpendInsights/messages'
 import type { subscriptionsMessages } from '../components/SubscriptionsPanel/messages'
 import type { transactionsMessages } from '../components/TransactionHistory/messages'
 import type { walletMessages } from '../components/WalletCard/messages'
@@ -17,6 +18,7 @@ export interface BillingMessages {
   subscriptions: typeof subscriptionsMessages.en
   billingAddress: typeof billingAddressMessages.en
   transactions: typeof transactionsMessages.en
+  spendInsights: typeof spendInsightsMessages.en
 }
 
 /**

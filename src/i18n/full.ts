@@ -1,6 +1,7 @@
 import { billingAddressMessages } from '../components/BillingAddressForm/messages'
 import { panelMessages } from '../components/BillingPanel/messages'
 import { paymentMethodsMessages } from '../components/PaymentMethods/messages'
+import { spendInsightsMessages } from '../components/SpendInsights/messages'
 import { subscriptionsMessages } from '../components/SubscriptionsPanel/messages'
 import { transactionsMessages } from '../components/TransactionHistory/messages'
 import { walletMessages } from '../components/WalletCard/messages'
@@ -22,6 +23,7 @@ function catalog(locale: BillingLocale): BillingMessages {
     subscriptions: subscriptionsMessages[locale],
     billingAddress: billingAddressMessages[locale],
     transactions: transactionsMessages[locale],
+    spendInsights: spendInsightsMessages[locale],
   }
 }
 

@@ -21,6 +21,7 @@ import {
   readCancel,
   readLedgerQuery,
   readPlanId,
+  readSpendQuery,
   readTopUp,
   RequestProblem,
   type Obj,
@@ -106,6 +107,7 @@ const ACCESS: Record<Operation, Access> = {
   listLedger: 'read',
   getInvoiceLinks: 'read',
   listPlans: 'read',
+  getSpendSummary: 'read',
   previewPlanChange: 'write',
   cancelSubscription: 'write',
   resumeSubscription: 'write',
@@ -238,6 +240,9 @@ const ROUTES: Route[] = [
   ),
   route('GET', '/invoices/:id/links', 'getInvoiceLinks', (s, { params, context }) =>
     call(s, 'getInvoiceLinks')(params[0], context),
+  ),
+  route('GET', '/spend-summary', 'getSpendSummary', (s, { query, context }) =>
+    call(s, 'getSpendSummary')(readSpendQuery(query), context),
   ),
 ]
 

@@ -16,7 +16,13 @@ export interface SqliteStoreOptions extends SqliteDriverOptions {
 /** Opens the store; call `await store.migrate()` before use (safe when several processes start at once). */
 export function createSqliteStore(options: SqliteStoreOptions = {}): BillingStore {
   const db = options.database ?? new Database(options.filename ?? ':memory:')
-  return createSqlStore(createSqliteDriver(db, options))
+  const file = db.memory ? null : db.name
+  return createSqlStore(
+    createSqliteDriver(db, {
+      ...options,
+      openReader: file ? () => new Database(file, { readonly: true, fileMustExist: true }) : undefined,
+    }),
+  )
 }
 
 export type { BillingStore } from './store/repository'

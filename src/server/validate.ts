@@ -8,6 +8,7 @@ import type { FieldErrors } from '../adapter/errors'
 import {
   CANCEL_REASONS,
   LEDGER_ENTRY_TYPES,
+  SPEND_GRANULARITIES,
   type AddFundsInput,
   type AttachPaymentMethodInput,
   type AutoRechargeSettings,
@@ -16,6 +17,8 @@ import {
   type LedgerEntryType,
   type ListLedgerInput,
   type Money,
+  type SpendGranularity,
+  type SpendSummaryInput,
 } from '../adapter/types'
 
 export type Obj = Record<string, unknown>
@@ -227,5 +230,24 @@ export function readLedgerQuery(params: URLSearchParams): ListLedgerInput {
     // Query strings are not bodies: a bad one is a 400, not a 422.
     const p = problem as RequestProblem
     throw new RequestProblem(400, 'validation', 'The ledger query is not valid.', p.fieldErrors)
+  }
+}
+
+/** `GET /spend-summary?from&to&granularity`: all three required; the service checks the range. */
+export function readSpendQuery(params: URLSearchParams): SpendSummaryInput {
+  const r = new Reader()
+  const from = isoParam(params.get('from'), 'from', r)
+  const to = isoParam(params.get('to'), 'to', r)
+  const granularity = params.get('granularity')
+  if (!from) r.fail('from', 'required')
+  if (!to) r.fail('to', 'required')
+  if (!(SPEND_GRANULARITIES as readonly (string | null)[]).includes(granularity)) {
+    r.fail('granularity', granularity === null ? 'required' : 'invalid')
+  }
+  try {
+    return r.done({ from: from as string, to: to as string, granularity: granularity as SpendGranularity })
+  } catch (problem) {
+    const p = problem as RequestProblem
+    throw new RequestProblem(400, 'validation', 'The spend summary query is not valid.', p.fieldErrors)
   }
 }

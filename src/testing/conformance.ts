@@ -21,6 +21,7 @@ import {
   type LedgerFilter,
   type Money,
   type PaymentMethod,
+  type SpendSummary,
   type Subscription,
   type Wallet,
 } from '../adapter/types'
@@ -563,7 +564,7 @@ function checkProfileShape(p: BillingProfile, where: string): void {
 
 /** Spends wallet money through the host's usage hook (only usage checks call it). */
 type Spend = (amount: Money) => Promise<void>
-type Body = (adapter: BillingAdapter, raw: BillingAdapter, spend: Spend) => Promise<void>
+type Body = (adapter: BillingAdapter, raw: BillingAdapter, spend: Spend, canSpend: boolean) => Promise<void>
 
 function check(name: string, body: Body, needsUsage = false): ConformanceCheck {
   return {
@@ -579,7 +580,7 @@ function check(name: string, body: Body, needsUsage = false): ConformanceCheck {
           if (!usage) fail(`"${name}" needs a usage hook`)
           await usage(adapter, amount)
         }
-        await body(strict(adapter), adapter, spend)
+        await body(strict(adapter), adapter, spend, Boolean(usage))
       } catch (error) {
         if (error instanceof ConformanceError || !isBillingError(error)) throw error
         // A BillingError nobody asked for: say which call failed, and that unsupported actions are left out.
@@ -1372,6 +1373,179 @@ const profileChecks: ConformanceCheck[] = [
   }),
 ]
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The start of the UTC day `ms` falls in. */
+const utcDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS
+
+/** What the ledger's own succeeded usage entries in [from, to) cost, per UTC period and unit. */
+function expectedSpend(entries: LedgerEntry[], from: number, to: number, granularity: 'day' | 'month') {
+  const out = new Map<string, number>()
+  for (const e of entries) {
+    const t = Date.parse(e.createdAt)
+    if (e.type !== 'usage' || e.status !== 'succeeded' || !e.usage || !e.amount || t < from || t >= to) continue
+    const key = `${new Date(t).toISOString().slice(0, granularity === 'day' ? 10 : 7)}|${e.usage.unit}`
+    out.set(key, (out.get(key) ?? 0) - e.amount.amount)
+  }
+  for (const [key, amount] of out) if (amount === 0) out.delete(key)
+  return out
+}
+
+/** Checks the summary's shape and that its totals add up, and returns its cells. */
+function checkSpendShape(s: SpendSummary, currency: string, where: string): Map<string, number> {
+  assert(isObject(s), `${where} must be a spend summary, got ${show(s)}`)
+  assert(s.currency === currency, `${where}.currency must be the wallet currency ${currency}, got ${show(s.currency)}`)
+  assert(Array.isArray(s.categories) && Array.isArray(s.periods), `${where} needs categories and periods arrays`)
+  const keys = new Set<string>()
+  for (const [i, c] of s.categories.entries()) {
+    assert(typeof c.key === 'string' && c.key !== '', `${where}.categories[${i}].key must be a non-empty string`)
+    assert(
+      typeof c.label === 'string' && c.label.trim() !== '',
+      `${where}.categories[${i}].label must be a label to show`,
+    )
+    assert(!keys.has(c.key), `${where}.categories has ${c.key} twice`)
+    keys.add(c.key)
+    assertMoney(c.total, `${where}.categories[${i}].total`, currency)
+  }
+  const cells = new Map<string, number>()
+  const byCategory = new Map<string, number>()
+  let previous = ''
+  let total = 0
+  const pattern = s.granularity === 'day' ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}$/
+  for (const [i, p] of s.periods.entries()) {
+    const at = `${where}.periods[${i}]`
+    assert(
+      typeof p.period === 'string' && pattern.test(p.period),
+      `${at}.period must be a UTC ${s.granularity}, got ${show(p.period)}`,
+    )
+    assert(p.period > previous, `${where}.periods must be oldest first, each once; ${p.period} follows ${previous}`)
+    previous = p.period
+    assertMoney(p.total, `${at}.total`, currency)
+    let sum = 0
+    for (const item of p.spend) {
+      assertMoney(item.amount, `${at}.spend(${item.category})`, currency)
+      assert(
+        item.amount.amount >= 0,
+        `${at}.spend(${item.category}) must be positive (what usage cost), got ${item.amount.amount}`,
+      )
+      assert(keys.has(item.category), `${at} spends on ${item.category}, which is not among the categories`)
+      sum += item.amount.amount
+      byCategory.set(item.category, (byCategory.get(item.category) ?? 0) + item.amount.amount)
+      if (item.amount.amount !== 0) cells.set(`${p.period}|${item.category}`, item.amount.amount)
+    }
+    assert(sum === p.total.amount, `${at}.total is ${p.total.amount}, but its categories add up to ${sum}`)
+    total += sum
+  }
+  for (const c of s.categories) {
+    assert(
+      (byCategory.get(c.key) ?? 0) === c.total.amount,
+      `${where}: category ${c.key} totals ${c.total.amount}, but its periods add up to ${byCategory.get(c.key) ?? 0}`,
+    )
+  }
+  assertMoney(s.total, `${where}.total`, currency)
+  assert(s.total.amount === total, `${where}.total is ${s.total.amount}, but its periods add up to ${total}`)
+  return cells
+}
+
+function sameCells(got: Map<string, number>, expected: Map<string, number>, what: string): void {
+  const diffs = [...new Set([...got.keys(), ...expected.keys()])]
+    .filter((k) => got.get(k) !== expected.get(k))
+    .map((k) => `${k}: summary ${got.get(k) ?? 0}, ledger ${expected.get(k) ?? 0}`)
+  assert(diffs.length === 0, () => `${what} disagrees with the ledger's usage entries: ${diffs.slice(0, 8).join('; ')}`)
+}
+
+const insightChecks: ConformanceCheck[] = [
+  check(
+    'getSpendSummary adds up to the ledger’s usage entries, by day and by month',
+    async (a, raw, spend, canSpend) => {
+      const getSpendSummary = capability(a, raw, 'getSpendSummary')
+      if (!getSpendSummary) return
+      const wallet = await a.getWallet()
+      let usage = await allEntries(a, { types: ['usage'] })
+      const costly = (entries: LedgerEntry[]) =>
+        entries.filter((e) => e.status === 'succeeded' && (e.amount?.amount ?? 0) < 0)
+      if (costly(usage).length < 2 && canSpend) {
+        // A small seed: make the usage to add up through the host's own usage path.
+        await spend(money(wallet, 125))
+        await spend(money(wallet, 310))
+        usage = await allEntries(a, { types: ['usage'] })
+      }
+      const spent = costly(usage)
+      if (spent.length < 2) seedMissing('at least 2 succeeded usage entries with a cost (or a usage hook)')
+      const newest = Date.parse(spent[0].createdAt)
+      // 30 UTC days up to the newest usage, then the twelve months before it.
+      const dayTo = utcDay(newest) + DAY_MS
+      const dayFrom = dayTo - 30 * DAY_MS
+      const end = new Date(dayTo)
+      const monthTo = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 1)
+      const monthFrom = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1)
+      for (const [granularity, from, to] of [
+        ['day', dayFrom, dayTo],
+        ['month', monthFrom, monthTo],
+      ] as const) {
+        const input = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), granularity }
+        const summary = await getSpendSummary(input)
+        const where = `getSpendSummary(${show(input)})`
+        assert(
+          summary.granularity === granularity,
+          `${where}.granularity must be ${granularity}, got ${show(summary.granularity)}`,
+        )
+        const cells = checkSpendShape(summary, wallet.currency, where)
+        sameCells(cells, expectedSpend(usage, from, to, granularity), where)
+        if (granularity === 'month') {
+          assert(
+            summary.total.amount > 0,
+            `${where} must count the seeded usage, got a total of ${summary.total.amount}`,
+          )
+        }
+      }
+    },
+  ),
+
+  check('getSpendSummary refuses a range that ends before it starts', async (a, raw) => {
+    const getSpendSummary = capability(a, raw, 'getSpendSummary')
+    if (!getSpendSummary) return
+    const to = new Date(utcDay(Date.now())).toISOString()
+    const from = new Date(utcDay(Date.now()) + DAY_MS).toISOString()
+    await expectBillingError(
+      () => getSpendSummary({ from, to, granularity: 'day' }),
+      ['validation'],
+      'getSpendSummary with to before from',
+    )
+  }),
+
+  check(
+    'getSpendSummary counts new usage at its full cost, in its own day',
+    async (a, raw, spend) => {
+      const getSpendSummary = capability(a, raw, 'getSpendSummary')
+      if (!getSpendSummary) return
+      const wallet = await a.getWallet()
+      const cost = Math.max(1, Math.min(wallet.topUp.min.amount, 500))
+      const before = await allEntries(a, { types: ['usage'] })
+      await spend(money(wallet, cost))
+      const added = (await allEntries(a, { types: ['usage'] })).filter((e) => !before.some((b) => b.id === e.id))
+      assert(added.length === 1, `one usage call must add one usage entry, found ${added.length}`)
+      const at = Date.parse(added[0].createdAt)
+      const input = {
+        from: new Date(utcDay(at)).toISOString(),
+        to: new Date(utcDay(at) + DAY_MS).toISOString(),
+        granularity: 'day' as const,
+      }
+      const summary = await getSpendSummary(input)
+      const cells = checkSpendShape(summary, wallet.currency, `getSpendSummary(${show(input)})`)
+      const all = [...before, ...added]
+      sameCells(
+        cells,
+        expectedSpend(all, Date.parse(input.from), Date.parse(input.to), 'day'),
+        'the summary of the day of new usage',
+      )
+      const key = `${input.from.slice(0, 10)}|${added[0].usage?.unit}`
+      assert((cells.get(key) ?? 0) >= cost, `the new usage of ${cost} is missing from ${key}: ${cells.get(key) ?? 0}`)
+    },
+    true,
+  ),
+]
+
 /** Every check, in the order `describeBillingAdapter` registers them. */
 export const conformanceChecks: readonly ConformanceCheck[] = [
   ...readChecks,
@@ -1383,4 +1557,5 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   ...paymentMethodChecks,
   ...subscriptionChecks,
   ...profileChecks,
+  ...insightChecks,
 ]

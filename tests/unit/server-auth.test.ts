@@ -182,7 +182,7 @@ describe('who may reach which account', () => {
   it('capabilities list only what the caller may do', async () => {
     const caps = (token: string) => fetchCapabilities({ baseUrl: s.url, headers: { Authorization: `Bearer ${token}` } })
     expect(await caps('token-a')).toEqual([...OPTIONAL_METHODS])
-    expect(await caps('token-a-read')).toEqual(['getInvoiceLinks', 'listPlans'])
+    expect(await caps('token-a-read')).toEqual(['getInvoiceLinks', 'listPlans', 'getSpendSummary'])
     expect(await caps('token-a-no-money')).not.toContain('addFunds')
     expect(await caps('token-a-no-money')).toContain('attachPaymentMethod')
     const readOnly = createHttpAdapter({ baseUrl: s.url, capabilities: await caps('token-a-read') })

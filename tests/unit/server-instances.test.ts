@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { createBillingService } from '../../src/server/service/index'
 import type { BillingStore } from '../../src/server/store/repository'
+import { MIGRATIONS } from '../../src/server/store/schema'
 import { openStore } from '../../examples/server/test-kit'
 import { type ExampleServer, startExampleServer } from '../support/example-server'
 import { createTestDatabase } from '../support/postgres-cluster'
@@ -117,7 +118,7 @@ describe.each(['sqlite', 'postgres'] as const)('instances on one %s database', (
     cleanups.push(() => store.close())
     const health = await Promise.all(servers.map((s) => fetch(`${s.url}/dev/health`).then((r) => r.json())))
     expect(health.map((h) => h.ok)).toEqual([true, true, true, true, true])
-    expect(await store.sql.all('SELECT version FROM billing_schema_migrations')).toHaveLength(1)
+    expect(await store.sql.all('SELECT version FROM billing_schema_migrations')).toHaveLength(MIGRATIONS.length)
     expect(await store.sql.all('SELECT id FROM accounts ORDER BY id')).toEqual([
       { id: 'acct_demo_en' },
       { id: 'acct_demo_es' },

@@ -11,6 +11,7 @@ import type { ChargeRequest, PaymentProvider } from '../../src/server/payments/p
 import { createSimulatedPayments } from '../../src/server/payments/simulated'
 import { type AccountBillingService, createBillingService } from '../../src/server/service/index'
 import type { BillingStore } from '../../src/server/store/repository'
+import { MIGRATIONS } from '../../src/server/store/schema'
 import { seedAccount } from '../../examples/server/seed'
 import { FULL_ACCESS, openStore, startStack, type TestStack } from '../../examples/server/test-kit'
 import { createTestDatabase } from '../support/postgres-cluster'
@@ -207,6 +208,36 @@ describe.each<Kind>(['sqlite', 'postgres'])('money on %s', (kind) => {
     expect(slow.charges).toHaveLength(1)
   })
 
+  it('a charge slower than the lease is never taken over while its instance lives: one charge, one entry', async () => {
+    const { store, open } = await emptyStore(kind)
+    const held = gate()
+    const slow = countingProvider(createSimulatedPayments(), held.wait)
+    // Real time here: the lease is renewed by the clock.
+    const live = { payments: slow, leaseMs: 300, now: () => new Date() }
+    const one = await stack(store, live)
+    const two = await stack(await open(), { ...live, accounts: [] })
+    const input = { amount: usd(3000), paymentMethodId: SEED_CARDS.visa, idempotencyKey: 'slow-charge' }
+    const before = (await two.billing.forAccount('acct_a').getWallet()).balance.amount
+    const pending = one.billing.forAccount('acct_a').addFunds(input)
+    await until(async () => slow.charges.length === 1, 'the charge to reach the processor')
+    const lease = async () =>
+      Date.parse(
+        String(
+          (await store.sql.get("SELECT lease_until FROM idempotency_keys WHERE key = 'slow-charge'"))?.lease_until,
+        ),
+      )
+    const first = await lease()
+    // Outlive the first lease twice over: the live instance keeps renewing it.
+    await until(async () => (await lease()) > first + 600, 'the lease to be renewed past two lease lengths')
+    const busy = await caught(two.billing.forAccount('acct_a').addFunds(input))
+    expect([busy.code, busy.retryable]).toEqual(['conflict', true])
+    held.release()
+    const settled = await pending
+    expect(await two.billing.forAccount('acct_a').addFunds(input)).toEqual(settled)
+    expect(slow.charges).toHaveLength(1)
+    expect((await two.billing.forAccount('acct_a').getWallet()).balance.amount).toBe(before + 3000)
+  })
+
   it('taking over a charge abandoned by a dead instance asks the processor first and credits once', async () => {
     const { store } = await emptyStore(kind)
     await seedAccount(store, { accountId: 'acct_a', now: NOW })
@@ -347,7 +378,8 @@ describe.each<Kind>(['sqlite', 'postgres'])('money on %s', (kind) => {
     const version = await store.migrate()
     expect(await (await open()).migrate()).toBe(version)
     const rows = await store.sql.all('SELECT version FROM billing_schema_migrations')
-    expect(rows.map((r) => Number(r.version))).toEqual([version])
+    expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version))
+    expect(version).toBe(MIGRATIONS[MIGRATIONS.length - 1].version)
     await store.sql.run(
       `INSERT INTO billing_schema_migrations (version, name, applied_at) VALUES (${version + 1}, 'from the future', '2030-01-01')`,
     )

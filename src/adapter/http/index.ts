@@ -19,6 +19,7 @@ import {
   sanitizePaymentMethods,
   sanitizePlanChangePreview,
   sanitizePlans,
+  sanitizeSpendSummary,
   sanitizeSubscription,
   sanitizeSubscriptions,
   sanitizeWallet,
@@ -427,6 +428,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): BillingAdapter {
           body: settings,
           idempotencyKey: newIdempotencyKey(),
         }),
+      ),
+
+    getSpendSummary: async ({ from, to, granularity }) =>
+      sanitizeSpendSummary(
+        await send({ method: 'GET', path: '/spend-summary', query: new URLSearchParams({ from, to, granularity }) }),
       ),
   }
 

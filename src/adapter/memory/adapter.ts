@@ -28,7 +28,8 @@ import { createPricing, DEFAULT_USAGE_QUANTITY } from './pricing'
 import { normalizeProfile, profileErrors } from './profile'
 import { hashString, mulberry32, token } from './random'
 import type { IdempotencyRecord } from './state'
-import { text, usageDescription } from './text'
+import { buildSpendSummary, normalizeSpendInput } from './spend'
+import { text, usageDescription, usageLabel } from './text'
 import { autoRechargeErrors, rearm, runAutoRecharge, spend, topUpErrors, walletView } from './wallet'
 import { type SeedConfig, seedWorld, type World } from './world'
 
@@ -260,6 +261,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     getWallet: () => invoke('getWallet', (w) => walletView(w.state.wallet, now())),
 
     listLedger: (input) => invoke('listLedger', (w) => w.ledger.list(input ?? {})),
+
+    getSpendSummary: (input) =>
+      invoke('getSpendSummary', (w) => {
+        const range = normalizeSpendInput(input)
+        return buildSpendSummary(range, currency, w.ledger.spendRows(range), (unit) => usageLabel(locale, unit))
+      }),
 
     getInvoiceLinks: (invoiceId) =>
       invoke('getInvoiceLinks', (w) => {

@@ -1,7 +1,15 @@
 import { BillingError } from '../errors'
-import type { LedgerEntry, LedgerEntryType, LedgerPage, ListLedgerInput } from '../types'
+import {
+  USAGE_UNITS,
+  type LedgerEntry,
+  type LedgerEntryType,
+  type LedgerPage,
+  type ListLedgerInput,
+  type SpendSummaryInput,
+} from '../types'
 import { entryId, type History, historyEntry, invoiceId, invoiceNumberText, typeCode } from './history'
 import { hashString } from './random'
+import { periodOf, type SpendRow } from './spend'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 200
@@ -94,6 +102,33 @@ export class Ledger {
       entries.push(this.entry(seq))
     }
     return { entries, nextCursor, totalCount: this.count(match) }
+  }
+
+  /** What succeeded usage cost per UTC period and unit in `[from, to)`, read from the columns. */
+  spendRows(input: SpendSummaryInput): SpendRow[] {
+    const from = Date.parse(input.from)
+    const to = Date.parse(input.to)
+    const sums = new Map<string, SpendRow>()
+    const add = (iso: string, category: string, amount: number) => {
+      const period = periodOf(iso, input.granularity)
+      const key = `${period}|${category}`
+      const row = sums.get(key)
+      if (row) row.amount += amount
+      else sums.set(key, { period, category, amount })
+    }
+    const h = this.history
+    const usage = typeCode('usage')
+    for (let seq = 0; seq < h.size; seq++) {
+      const time = h.time[seq]
+      if (h.type[seq] !== usage || h.failed[seq] === 1 || time < from || time >= to) continue
+      add(new Date(time).toISOString(), USAGE_UNITS[h.unit[seq]], -h.amount[seq])
+    }
+    for (const [i, e] of this.written.entries()) {
+      const time = this.writtenTime[i]
+      if (e.type !== 'usage' || e.status !== 'succeeded' || !e.usage || time < from || time >= to) continue
+      add(e.createdAt, e.usage.unit, -(e.amount?.amount ?? 0))
+    }
+    return [...sums.values()]
   }
 
   private matches(seq: number, m: Matcher): boolean {

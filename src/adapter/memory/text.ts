@@ -33,6 +33,11 @@ function formatCount(locale: SeedLocale, value: number): string {
   return format.format(value)
 }
 
+/** The category name a usage unit is shown under; an unknown unit shows as itself. */
+export function usageLabel(locale: SeedLocale, unit: string): string {
+  return (UNITS[locale] as Partial<Record<string, { label: string }>>)[unit]?.label ?? unit
+}
+
 export function usageDescription(locale: SeedLocale, unit: UsageUnit, quantity: number): string {
   const words = UNITS[locale][unit]
   return `${words.label} — ${formatCount(locale, quantity)} ${quantity === 1 ? words.one : words.other}`

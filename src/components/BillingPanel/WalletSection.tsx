@@ -1,6 +1,12 @@
 'use client'
+import { useCapabilities } from '../../data/hooks'
+import { Deferred, deferred } from '../../ui/Deferred'
+import { LoadingState } from '../../ui/Skeleton'
 import { TransactionHistory } from '../TransactionHistory/TransactionHistory'
 import { WalletCard } from '../WalletCard/WalletCard'
+
+// The chart, its table and the forecast are their own chunk, fetched only where the adapter can summarise spend.
+const SpendInsights = deferred(() => import('../SpendInsights/SpendInsights'), 'SpendInsights')
 
 export interface WalletSectionProps {
   onAddPaymentMethod: () => void
@@ -9,9 +15,15 @@ export interface WalletSectionProps {
 
 /** Wallet & Transactions. Its own chunk, fetched when first shown (or ahead of time, when idle). */
 export function WalletSection({ onAddPaymentMethod, headingLevel }: WalletSectionProps) {
+  const { spendInsights } = useCapabilities()
   return (
     <div className="bp-section-stack">
       <WalletCard onAddPaymentMethod={onAddPaymentMethod} headingLevel={headingLevel} />
+      {spendInsights && (
+        <Deferred fallback={<LoadingState rows={4} />}>
+          <SpendInsights headingLevel={headingLevel} />
+        </Deferred>
+      )}
       <TransactionHistory headingLevel={headingLevel} />
     </div>
   )

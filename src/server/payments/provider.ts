@@ -2,7 +2,7 @@
  * What the billing service needs from a card processor. The simulated one below answers like
  * Stripe's test cards; `react-billing-panel/server/stripe` is the real one.
  */
-import type { CardBrand, CardWallet, Money } from '../../adapter/types'
+import type { BillingProfile, CardBrand, CardWallet, Money } from '../../adapter/types'
 
 export interface CardDetails {
   brand: CardBrand
@@ -60,4 +60,10 @@ export interface PaymentProvider {
    * processor has none. Asked before a charge abandoned by a crashed instance is retried.
    */
   findCharge?(request: ChargeRequest, now: Date): Promise<ChargeOutcome | null>
+  /** A saved card was removed: stop the processor keeping it for the customer. */
+  detachPaymentMethod?(input: { accountId: string; providerId: string }): Promise<void>
+  /** A card became the default: the processor's own default (Stripe Billing invoices) follows. */
+  setDefaultPaymentMethod?(input: { accountId: string; providerId: string }): Promise<void>
+  /** The billing profile changed; a processor that mirrors it to its customer does so. */
+  updateCustomer?(input: { accountId: string; profile: BillingProfile }): Promise<void>
 }

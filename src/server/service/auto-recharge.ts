@@ -16,7 +16,7 @@ import type { AutoRechargeRecord } from '../store/records'
 import { type ServiceDeps, type WriteScope, iso, localeOf, newId, requireAccount, validation, write } from './context'
 import { onceWrite } from './idempotency'
 import { appendEntry } from './ledger'
-import { chargedThisMonth, rechargeSettings, walletView } from './wallet'
+import { chargedThisMonth, monthOf, rechargeSettings, walletView } from './wallet'
 import { walletRules } from './top-ups'
 
 interface Lease {
@@ -24,7 +24,7 @@ interface Lease {
   request: ChargeRequest
 }
 
-const readLease = (value: string | null): Lease | null => (value ? (JSON.parse(value) as Lease) : null)
+export const readLease = (value: string | null): Lease | null => (value ? (JSON.parse(value) as Lease) : null)
 
 async function saveSettings(scope: WriteScope, patch: Partial<AutoRechargeRecord>) {
   const current = rechargeSettings(scope.account, await scope.tx.autoRecharge(scope.account.id))
@@ -52,7 +52,7 @@ async function plan(scope: WriteScope): Promise<ChargeRequest | null> {
   }
   const amount = r.mode === 'fixed' ? r.amount : r.amount - wallet.balance
   if (amount <= 0) return null
-  if (r.monthlyCap !== null && (await chargedThisMonth(tx, account.id, at)) + amount > r.monthlyCap) {
+  if (r.monthlyCap !== null && chargedThisMonth(r, at) + amount > r.monthlyCap) {
     await tx.insertRechargeAttempt(account.id, {
       at: iso(at),
       outcome: 'skipped_cap',
@@ -73,7 +73,8 @@ async function plan(scope: WriteScope): Promise<ChargeRequest | null> {
   }
 }
 
-async function settle(scope: WriteScope, request: ChargeRequest, outcome: ChargeOutcome): Promise<string> {
+/** Writes a recharge's outcome and clears the lease; also called for the processor's own report of it. */
+export async function settle(scope: WriteScope, request: ChargeRequest, outcome: ChargeOutcome): Promise<string> {
   const { tx, account, at } = scope
   const amount = request.amount.amount
   const description = text(localeOf(account)).autoRecharge
@@ -99,7 +100,13 @@ async function settle(scope: WriteScope, request: ChargeRequest, outcome: Charge
       declineCode: null,
       entryId: entry.id,
     })
-    await saveSettings(scope, { consecutiveFailures: 0, pausedReason: null, pausedSince: null })
+    await saveSettings(scope, {
+      consecutiveFailures: 0,
+      pausedReason: null,
+      pausedSince: null,
+      chargedMonth: monthOf(at),
+      chargedAmount: chargedThisMonth(r, at) + amount,
+    })
     return entry.id
   }
   // Off-session, a 3-D Secure request cannot be answered: it fails like Stripe's authentication_required.

@@ -72,9 +72,9 @@ export interface WriteScope {
  */
 export function write<T>(deps: ServiceDeps, accountId: string, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
   return deps.store.transaction(async (tx) => {
-    const wallet = await tx.lockWallet(accountId)
-    const account = wallet ? await tx.account(accountId) : undefined
-    if (!wallet || !account) throw notFound('billing account')
+    const locked = await tx.lockAccount(accountId)
+    if (!locked) throw notFound('billing account')
+    const { wallet, account } = locked
     return fn({ tx, account, wallet, at: deps.now() })
   })
 }

@@ -260,7 +260,8 @@ async function withLease<R>(
   }
 }
 
-async function settle<T>(
+/** Writes a claimed key's outcome once; also called when the processor reports the outcome itself. */
+export async function settle<T>(
   deps: ServiceDeps,
   accountId: string,
   spec: MoneyMovement<T>,

@@ -13,6 +13,7 @@ import type { BillingStore } from '../store/repository'
 import { type CreateAccountInput, createAccount } from './accounts'
 import { runAutoRecharge, updateAutoRecharge } from './auto-recharge'
 import type { DocumentSettings, ServiceDeps } from './context'
+import { getSpendSummary } from './insights'
 import { getInvoiceLinks, serveDocument } from './invoices'
 import { type LedgerVerification, listLedger, verifyLedger } from './ledger'
 import {
@@ -22,6 +23,7 @@ import {
   removePaymentMethod,
   setDefaultPaymentMethod,
 } from './payment-methods'
+import { type ProcessorEvents, createProcessorEvents } from './processor-events'
 import { getBillingProfile, updateBillingProfile } from './profile'
 import {
   cancelSubscription,
@@ -36,6 +38,7 @@ import { type UsageInput, type UsageResult, recordUsage } from './usage'
 
 export type { CreateAccountInput } from './accounts'
 export type { LedgerVerification } from './ledger'
+export type { ProcessorChargeReport, ProcessorEvents, SettleResult } from './processor-events'
 export type { UsageInput, UsageResult } from './usage'
 
 export interface BillingServiceOptions {
@@ -68,6 +71,8 @@ export interface BillingServiceInstance {
   runAutoRecharge(accountId: string): Promise<string | null>
   /** Serves `GET <documents.baseUrl>/<token>`: the signed invoice or receipt PDF. */
   serveDocument(request: Request): Promise<Response>
+  /** What the card processor reports on its own (its webhooks): outcomes, refunds, disputes, card changes. */
+  readonly processorEvents: ProcessorEvents
   readonly store: BillingStore
 }
 
@@ -105,6 +110,7 @@ export function createBillingService(options: BillingServiceOptions): BillingSer
       listPaymentMethods: () => listPaymentMethods(deps, accountId),
       getWallet: () => getWallet(deps, accountId),
       listLedger: (input) => listLedger(deps, accountId, input ?? {}),
+      getSpendSummary: (input) => getSpendSummary(deps, accountId, input),
       getInvoiceLinks: (invoiceId) => getInvoiceLinks(deps, accountId, invoiceId),
       cancelSubscription: (input, context) => cancelSubscription(deps, accountId, input, context),
       resumeSubscription: (id, context) => resumeSubscription(deps, accountId, id, context),
@@ -128,6 +134,7 @@ export function createBillingService(options: BillingServiceOptions): BillingSer
     verifyLedger: (accountId) => verifyLedger(deps, accountId),
     runAutoRecharge: (accountId) => runAutoRecharge(deps, accountId),
     serveDocument: (request) => serveDocument(deps, request),
+    processorEvents: createProcessorEvents(deps),
     store: options.store,
   }
 }

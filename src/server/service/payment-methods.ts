@@ -6,6 +6,19 @@ import { type ServiceDeps, conflict, iso, newId, notFound, requireAccount, write
 import { onceWrite } from './idempotency'
 import { rearm } from './auto-recharge'
 
+/**
+ * Bookkeeping at the processor after our write committed (detach, default). Our rows are the
+ * truth and we never charge a card they do not hold, so a processor that fails here changes
+ * nothing the service relies on; the change is not undone for it.
+ */
+async function tellProcessor(call: (() => Promise<void> | undefined) | null): Promise<void> {
+  try {
+    await call?.()
+  } catch {
+    // See above: nothing to undo.
+  }
+}
+
 export function toPaymentMethod(r: PaymentMethodRecord): PaymentMethod {
   return {
     id: r.id,
@@ -62,7 +75,8 @@ export async function attachPaymentMethod(
     paymentMethodId: input.paymentMethodId ?? null,
     now: deps.now(),
   })
-  return onceWrite(deps, accountId, context, 'attachPaymentMethod', input, async (scope) => {
+  let newDefault: string | null = null
+  const card = await onceWrite(deps, accountId, context, 'attachPaymentMethod', input, async (scope) => {
     const { tx, at } = scope
     const again = await tx.setupIntent(accountId, setupIntentId)
     if (again?.paymentMethodId) {
@@ -89,8 +103,12 @@ export async function attachPaymentMethod(
     await tx.insertPaymentMethod(accountId, record)
     await tx.linkSetupIntent(accountId, setupIntentId, record.id)
     if (makeDefault) await rearm(scope)
+    if (makeDefault) newDefault = record.providerId
     return toPaymentMethod(record)
   })
+  const providerId = newDefault
+  await tellProcessor(providerId ? () => deps.payments.setDefaultPaymentMethod?.({ accountId, providerId }) : null)
+  return card
 }
 
 export async function removePaymentMethod(
@@ -99,6 +117,7 @@ export async function removePaymentMethod(
   paymentMethodId: string,
   context?: ServiceContext,
 ): Promise<void> {
+  let detach: string | null = null
   await onceWrite(deps, accountId, context, 'removePaymentMethod', paymentMethodId, async ({ tx, at }) => {
     const target = await tx.paymentMethod(accountId, paymentMethodId)
     if (!target) throw notFound(`payment method ${paymentMethodId}`)
@@ -109,8 +128,11 @@ export async function removePaymentMethod(
       throw conflict('Auto-recharge charges this default card; turn it off or pick another default first.')
     }
     await tx.removePaymentMethod(accountId, target.id, iso(at))
+    detach = target.providerId
     return null
   })
+  const providerId = detach
+  await tellProcessor(providerId ? () => deps.payments.detachPaymentMethod?.({ accountId, providerId }) : null)
 }
 
 export async function setDefaultPaymentMethod(
@@ -119,13 +141,18 @@ export async function setDefaultPaymentMethod(
   paymentMethodId: string,
   context?: ServiceContext,
 ): Promise<PaymentMethod[]> {
-  return onceWrite(deps, accountId, context, 'setDefaultPaymentMethod', paymentMethodId, async (scope) => {
+  let newDefault: string | null = null
+  const cards = await onceWrite(deps, accountId, context, 'setDefaultPaymentMethod', paymentMethodId, async (scope) => {
     const target = await scope.tx.paymentMethod(accountId, paymentMethodId)
     if (!target) throw notFound(`payment method ${paymentMethodId}`)
     if (!target.isDefault) {
       await scope.tx.makeDefaultPaymentMethod(accountId, target.id)
       await rearm(scope)
+      newDefault = target.providerId
     }
     return (await scope.tx.paymentMethods(accountId)).map(toPaymentMethod)
   })
+  const providerId = newDefault
+  await tellProcessor(providerId ? () => deps.payments.setDefaultPaymentMethod?.({ accountId, providerId }) : null)
+  return cards
 }

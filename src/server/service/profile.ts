@@ -57,5 +57,12 @@ export async function updateBillingProfile(
     )
     return null
   })
-  return (await getBillingProfile(deps, accountId)) as BillingProfile
+  const saved = (await getBillingProfile(deps, accountId)) as BillingProfile
+  // Mirrored after the commit: the profile we store is the truth, the processor's copy follows it.
+  try {
+    await deps.payments.updateCustomer?.({ accountId, profile: saved })
+  } catch {
+    // A processor that could not take the copy now gets the next change; nothing here depends on it.
+  }
+  return saved
 }

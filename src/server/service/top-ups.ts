@@ -2,9 +2,9 @@
 import { text } from '../../adapter/memory/text'
 import { topUpErrors } from '../../adapter/memory/wallet'
 import type { WalletState } from '../../adapter/memory/state'
-import type { AddFundsInput, AddFundsResult, Wallet } from '../../adapter/types'
-import type { AccountRecord } from '../store/records'
-import { type ServiceDeps, localeOf, notFound, requireAccount, validation } from './context'
+import type { AddFundsInput, AddFundsResult, Money, Wallet } from '../../adapter/types'
+import type { AccountRecord, LedgerRecord } from '../store/records'
+import { type ServiceDeps, type WriteScope, localeOf, notFound, requireAccount, validation } from './context'
 import { moveMoneyOnce } from './idempotency'
 import { issueReceipt } from './invoices'
 import { appendEntry, toLedgerEntry } from './ledger'
@@ -40,26 +40,37 @@ export function addFunds(deps: ServiceDeps, accountId: string, input: AddFundsIn
       if (!card) throw notFound(`payment method ${input.paymentMethodId}`)
       return { card, amount: { ...amount }, description: text(localeOf(scope.account)).topUp }
     },
-    async commit(scope, charge) {
-      const receipt = await issueReceipt(scope)
-      const entry = await appendEntry(scope, {
-        type: 'top_up',
-        status: 'succeeded',
-        description: text(localeOf(scope.account)).topUp,
-        amount: amount.amount,
-        walletDelta: amount.amount,
-        wallet: true,
-        paymentMethodId: charge?.card.id ?? null,
-        invoiceId: receipt.id,
-        idempotencyKey: input.idempotencyKey,
-      })
-      return {
-        entry: toLedgerEntry({ ...entry, invoiceNumber: receipt.number }),
-        wallet: await walletView(scope.tx, scope.account, scope.wallet, scope.at),
-      }
-    },
-    async answerFor(scope, entry) {
-      return { entry: toLedgerEntry(entry), wallet: await walletView(scope.tx, scope.account, scope.wallet, scope.at) }
-    },
+    commit: (scope, charge) => creditTopUp(scope, amount, charge?.card.id ?? null, input.idempotencyKey),
+    answerFor: topUpAnswer,
   })
+}
+
+/**
+ * A paid top-up's effect: a receipt, the credit tagged with the client's key, and the response
+ * every retry replays. Also written by a processor's webhook for a top-up whose instance died.
+ */
+export async function creditTopUp(
+  scope: WriteScope,
+  amount: Money,
+  paymentMethodId: string | null,
+  key: string,
+): Promise<AddFundsResult> {
+  const receipt = await issueReceipt(scope)
+  const entry = await appendEntry(scope, {
+    type: 'top_up',
+    status: 'succeeded',
+    description: text(localeOf(scope.account)).topUp,
+    amount: amount.amount,
+    walletDelta: amount.amount,
+    wallet: true,
+    paymentMethodId,
+    invoiceId: receipt.id,
+    idempotencyKey: key,
+  })
+  return topUpAnswer(scope, { ...entry, invoiceNumber: receipt.number })
+}
+
+/** The response for a top-up whose entry exists. */
+export async function topUpAnswer(scope: WriteScope, entry: LedgerRecord): Promise<AddFundsResult> {
+  return { entry: toLedgerEntry(entry), wallet: await walletView(scope.tx, scope.account, scope.wallet, scope.at) }
 }

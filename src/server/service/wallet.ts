@@ -4,11 +4,8 @@ import type { AccountRecord, AutoRechargeRecord, WalletRecord } from '../store/r
 import type { StoreReads } from '../store/repository'
 import { iso } from './context'
 
-export function monthBounds(at: Date): [string, string] {
-  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1))
-  const end = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1))
-  return [iso(start), iso(end)]
-}
+/** The calendar month (UTC) a charge counts against the monthly cap, e.g. "2026-12". */
+export const monthOf = (at: Date) => at.toISOString().slice(0, 7)
 
 export function rechargeSettings(account: AccountRecord, stored: AutoRechargeRecord | undefined): AutoRechargeRecord {
   return (
@@ -21,13 +18,15 @@ export function rechargeSettings(account: AccountRecord, stored: AutoRechargeRec
       consecutiveFailures: 0,
       pausedReason: null,
       pausedSince: null,
+      chargedMonth: null,
+      chargedAmount: 0,
     }
   )
 }
 
-export async function chargedThisMonth(reads: StoreReads, accountId: string, at: Date): Promise<number> {
-  const [from, to] = monthBounds(at)
-  return reads.autoRechargeChargedBetween(accountId, from, to)
+/** What auto-recharge has charged in `at`'s month: state kept with each recharge, never a sum over the ledger. */
+export function chargedThisMonth(r: AutoRechargeRecord, at: Date): number {
+  return r.chargedMonth === monthOf(at) ? r.chargedAmount : 0
 }
 
 /** Reads through `reads`: the store's (between requests) or a transaction's (inside one). */
@@ -39,13 +38,11 @@ export async function walletView(
 ): Promise<Wallet> {
   const currency = account.currency
   const m = (amount: number): Money => ({ amount, currency })
-  const [credits, stored, last, charged] = await Promise.all([
-    reads.credits(account.id, iso(at)),
-    reads.autoRecharge(account.id),
-    reads.lastRechargeAttempt(account.id),
-    chargedThisMonth(reads, account.id, at),
-  ])
-  const r = rechargeSettings(account, stored)
+  // One after another: inside a transaction they share one connection.
+  const credits = await reads.credits(account.id, iso(at))
+  const r = rechargeSettings(account, await reads.autoRecharge(account.id))
+  const last = await reads.lastRechargeAttempt(account.id)
+  const charged = chargedThisMonth(r, at)
   const autoRecharge: AutoRechargeState = {
     enabled: r.enabled,
     threshold: m(r.threshold),

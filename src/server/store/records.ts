@@ -73,6 +73,9 @@ export interface AutoRechargeRecord {
   consecutiveFailures: number
   pausedReason: string | null
   pausedSince: string | null
+  /** The month ("2026-12") `chargedAmount` counts, i.e. the month auto-recharge last charged. */
+  chargedMonth: string | null
+  chargedAmount: number
 }
 
 export interface RechargeAttemptRecord {

@@ -3,6 +3,7 @@
  * change, no billing rules. Where SQLite and PostgreSQL differ, the two forms sit together.
  */
 import type { Row, SqlDialect, SqlDriver, SqlExecutor } from './driver'
+import { insightsQueries } from './insights-queries'
 import type {
   AccountRecord,
   AutoRechargeRecord,
@@ -21,6 +22,7 @@ import type {
   WalletRecord,
 } from './records'
 import { MIGRATIONS } from './schema'
+import { processorReadQueries, processorWriteQueries } from './stripe-queries'
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
@@ -83,6 +85,8 @@ const toRecharge = (r: Row): AutoRechargeRecord => ({
   consecutiveFailures: Number(r.consecutive_failures),
   pausedReason: str(r.paused_reason),
   pausedSince: str(r.paused_since),
+  chargedMonth: str(r.charged_month),
+  chargedAmount: Number(r.charged_amount ?? 0),
 })
 
 const toPaymentMethod = (r: Row): PaymentMethodRecord => ({
@@ -177,6 +181,7 @@ export function readQueries(sql: SqlExecutor, dialect: SqlDialect) {
 
   return {
     dialect,
+    ...insightsQueries(sql),
     account: (accountId: string) => one('SELECT * FROM accounts WHERE id = ?', [accountId], toAccount),
     wallet: (accountId: string) => one('SELECT * FROM wallets WHERE account_id = ?', [accountId], toWallet),
     /** Credits with something left and not yet expired at `at`, soonest to expire first. */
@@ -187,14 +192,6 @@ export function readQueries(sql: SqlExecutor, dialect: SqlDialect) {
         [accountId, at],
         toCredit,
       ),
-    async autoRechargeChargedBetween(accountId: string, from: string, to: string): Promise<number> {
-      const row = await sql.get<{ c: unknown }>(
-        `SELECT COALESCE(SUM(amount), 0) AS c FROM ledger_entries
-         WHERE account_id = ? AND type = 'auto_recharge' AND status = 'succeeded' AND created_at >= ? AND created_at < ?`,
-        [accountId, from, to],
-      )
-      return Number(row?.c ?? 0)
-    },
     autoRecharge: (accountId: string) =>
       one('SELECT * FROM auto_recharge WHERE account_id = ?', [accountId], toRecharge),
     lastRechargeAttempt: (accountId: string) =>
@@ -347,10 +344,53 @@ export function readQueries(sql: SqlExecutor, dialect: SqlDialect) {
           .map((c) => ({ creditId: String(c.id), remaining: Number(c.remaining), expected: Number(c.expected) })),
       }
     },
+    ...processorReadQueries(sql, dialect),
   }
 }
 
 /** Changes, inside a transaction the service opened. */
+/** The ledger's insert columns, in the order ledgerValues gives them. */
+const LEDGER_COLUMNS = [
+  'account_id',
+  'id',
+  'created_at',
+  'type',
+  'status',
+  'description',
+  'amount',
+  'currency',
+  'wallet_delta',
+  'balance_after',
+  'usage_unit',
+  'usage_quantity',
+  'invoice_id',
+  'payment_method_id',
+  'failure_reason',
+  'idempotency_key',
+] as const
+const LEDGER_ROW = `(${LEDGER_COLUMNS.map(() => '?').join(', ')})`
+
+function ledgerValues(e: NewLedgerRecord, accountId: string): unknown[] {
+  return [
+    accountId,
+    e.id,
+    e.createdAt,
+    e.type,
+    e.status,
+    e.description,
+    e.amount,
+    e.currency,
+    e.walletDelta,
+    e.balanceAfter,
+    e.usageUnit,
+    e.usageQuantity,
+    e.invoiceId,
+    e.paymentMethodId,
+    e.failureReason,
+    e.idempotencyKey,
+  ]
+}
+
 export function writeQueries(sql: SqlExecutor, dialect: SqlDialect) {
   return {
     ...readQueries(sql, dialect),
@@ -367,6 +407,16 @@ export function writeQueries(sql: SqlExecutor, dialect: SqlDialect) {
         [accountId],
       )
       return row ? toWallet(row) : undefined
+    },
+    /** `lockWallet` and the account in one round trip, for the start of every write transaction. */
+    lockAccount: async (accountId: string) => {
+      const row = await sql.get(
+        `SELECT w.account_id, w.balance, w.entry_count, w.recharge_lease, a.id, a.currency, a.locale, a.topup_min,
+           a.topup_max, a.topup_presets, a.created_at
+         FROM wallets w JOIN accounts a ON a.id = w.account_id WHERE w.account_id = ?${dialect === 'postgres' ? ' FOR UPDATE OF w' : ''}`,
+        [accountId],
+      )
+      return row ? { wallet: toWallet(row), account: toAccount(row) } : undefined
     },
     /** Creates the account and its wallet; false when it already exists (a simultaneous start). */
     async insertAccount(a: AccountRecord): Promise<boolean> {
@@ -393,31 +443,32 @@ export function writeQueries(sql: SqlExecutor, dialect: SqlDialect) {
     /** Appends an entry and moves the wallet in the same statement pair; the caller holds the wallet lock. */
     async appendLedger(e: NewLedgerRecord, at: string): Promise<void> {
       await sql.run(
-        `INSERT INTO ledger_entries (account_id, id, created_at, type, status, description, amount, currency, wallet_delta,
-           balance_after, usage_unit, usage_quantity, invoice_id, payment_method_id, failure_reason, idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          e.accountId,
-          e.id,
-          e.createdAt,
-          e.type,
-          e.status,
-          e.description,
-          e.amount,
-          e.currency,
-          e.walletDelta,
-          e.balanceAfter,
-          e.usageUnit,
-          e.usageQuantity,
-          e.invoiceId,
-          e.paymentMethodId,
-          e.failureReason,
-          e.idempotencyKey,
-        ],
+        `INSERT INTO ledger_entries (${LEDGER_COLUMNS.join(', ')}) VALUES ${LEDGER_ROW}`,
+        ledgerValues(e, e.accountId),
       )
       await sql.run(
         'UPDATE wallets SET balance = balance + ?, entry_count = entry_count + 1, updated_at = ? WHERE account_id = ?',
         [e.walletDelta, at, e.accountId],
+      )
+    },
+    /**
+     * Imports history in bulk (a migration from another system, or demo data): multi-row inserts
+     * in statement-sized chunks, then the wallet row moved once by their sum. Rows must be given
+     * oldest first, with balance_after already computed; the caller holds the wallet lock.
+     */
+    async importLedger(accountId: string, rows: readonly NewLedgerRecord[], at: string): Promise<void> {
+      const chunk = Math.floor((dialect === 'postgres' ? 65_000 : 32_000) / LEDGER_COLUMNS.length)
+      for (let i = 0; i < rows.length; i += chunk) {
+        const part = rows.slice(i, i + chunk)
+        await sql.run(
+          `INSERT INTO ledger_entries (${LEDGER_COLUMNS.join(', ')}) VALUES ${part.map(() => LEDGER_ROW).join(', ')}`,
+          part.flatMap((e) => ledgerValues(e, accountId)),
+        )
+      }
+      const delta = rows.reduce((sum, e) => sum + e.walletDelta, 0)
+      await sql.run(
+        'UPDATE wallets SET balance = balance + ?, entry_count = entry_count + ?, updated_at = ? WHERE account_id = ?',
+        [delta, rows.length, at, accountId],
       )
     },
     setRechargeLease: (accountId: string, lease: string | null) =>
@@ -442,11 +493,13 @@ export function writeQueries(sql: SqlExecutor, dialect: SqlDialect) {
     },
     saveAutoRecharge: (accountId: string, r: AutoRechargeRecord, at: string) =>
       sql.run(
-        `INSERT INTO auto_recharge (account_id, enabled, threshold, mode, amount, monthly_cap, consecutive_failures, paused_reason, paused_since, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO auto_recharge (account_id, enabled, threshold, mode, amount, monthly_cap, consecutive_failures, paused_reason, paused_since,
+           charged_month, charged_amount, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id) DO UPDATE SET enabled = excluded.enabled, threshold = excluded.threshold, mode = excluded.mode,
            amount = excluded.amount, monthly_cap = excluded.monthly_cap, consecutive_failures = excluded.consecutive_failures,
-           paused_reason = excluded.paused_reason, paused_since = excluded.paused_since, updated_at = excluded.updated_at`,
+           paused_reason = excluded.paused_reason, paused_since = excluded.paused_since, charged_month = excluded.charged_month,
+           charged_amount = excluded.charged_amount, updated_at = excluded.updated_at`,
         [
           accountId,
           int(r.enabled),
@@ -457,6 +510,8 @@ export function writeQueries(sql: SqlExecutor, dialect: SqlDialect) {
           r.consecutiveFailures,
           r.pausedReason,
           r.pausedSince,
+          r.chargedMonth,
+          r.chargedAmount,
           at,
         ],
       ),
@@ -630,6 +685,7 @@ export function writeQueries(sql: SqlExecutor, dialect: SqlDialect) {
         key,
         attempt,
       ]),
+    ...processorWriteQueries(sql, dialect),
   }
 }
 

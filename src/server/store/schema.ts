@@ -184,6 +184,9 @@ CREATE TABLE auto_recharge (
   consecutive_failures INTEGER NOT NULL DEFAULT 0,
   paused_reason        TEXT,
   paused_since         TEXT,
+  -- What auto-recharge charged in the month it last charged ("2026-12"), kept as state for the cap.
+  charged_month        TEXT,
+  charged_amount       INTEGER NOT NULL DEFAULT 0,
   updated_at           TEXT NOT NULL
 ) STRICT;
 CREATE TABLE auto_recharge_attempts (
@@ -385,6 +388,8 @@ CREATE TABLE auto_recharge (
   consecutive_failures integer NOT NULL DEFAULT 0,
   paused_reason        text,
   paused_since         text COLLATE "C",
+  charged_month        text COLLATE "C",
+  charged_amount       bigint NOT NULL DEFAULT 0,
   updated_at           text COLLATE "C" NOT NULL
 );
 CREATE TABLE auto_recharge_attempts (
@@ -413,11 +418,95 @@ CREATE TABLE idempotency_keys (
 );
 `
 
+// Version 2: what a card processor (Stripe) needs us to remember. The customer per account is
+// unique both ways, so two instances creating it at once keep one; a charge's processor key
+// maps to its PaymentIntent (for 3-D Secure, takeovers and webhooks); each processor event is
+// recorded once; disputes are kept per account.
+const sqliteV2 = `
+CREATE TABLE processor_customers (
+  account_id  TEXT PRIMARY KEY REFERENCES accounts(id),
+  customer_id TEXT NOT NULL UNIQUE,
+  created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE processor_charges (
+  processor_key   TEXT PRIMARY KEY,
+  account_id      TEXT NOT NULL REFERENCES accounts(id),
+  intent_id       TEXT NOT NULL UNIQUE,
+  refunded_amount INTEGER NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0),
+  created_at      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE processor_events (
+  event_id     TEXT PRIMARY KEY,
+  type         TEXT NOT NULL,
+  processed_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE processor_disputes (
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  id         TEXT NOT NULL,
+  charge_id  TEXT,
+  intent_id  TEXT,
+  amount     INTEGER NOT NULL,
+  currency   TEXT NOT NULL,
+  reason     TEXT,
+  status     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (account_id, id)
+) STRICT;
+
+CREATE INDEX payment_methods_by_provider ON payment_methods (provider_id) WHERE provider_id IS NOT NULL;
+`
+
+const postgresV2 = `
+CREATE TABLE processor_customers (
+  account_id  text PRIMARY KEY REFERENCES accounts(id),
+  customer_id text NOT NULL UNIQUE,
+  created_at  text COLLATE "C" NOT NULL
+);
+
+CREATE TABLE processor_charges (
+  processor_key   text PRIMARY KEY,
+  account_id      text NOT NULL REFERENCES accounts(id),
+  intent_id       text NOT NULL UNIQUE,
+  refunded_amount bigint NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0),
+  created_at      text COLLATE "C" NOT NULL
+);
+
+CREATE TABLE processor_events (
+  event_id     text PRIMARY KEY,
+  type         text NOT NULL,
+  processed_at text COLLATE "C" NOT NULL
+);
+
+CREATE TABLE processor_disputes (
+  account_id text NOT NULL REFERENCES accounts(id),
+  id         text NOT NULL,
+  charge_id  text,
+  intent_id  text,
+  amount     bigint NOT NULL,
+  currency   text NOT NULL,
+  reason     text,
+  status     text NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  PRIMARY KEY (account_id, id)
+);
+
+CREATE INDEX payment_methods_by_provider ON payment_methods (provider_id) WHERE provider_id IS NOT NULL;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'accounts, wallets, the append-only ledger and idempotency keys',
     sqlite: sqliteV1,
     postgres: postgresV1,
+  },
+  {
+    version: 2,
+    name: 'card processor customers, charges, events and disputes',
+    sqlite: sqliteV2,
+    postgres: postgresV2,
   },
 ]

@@ -16,6 +16,12 @@ export interface SqliteDriverOptions {
   synchronous?: 'FULL' | 'NORMAL'
   /** How long a writer waits for another process's write lock, in ms. Default 5 000. */
   busyTimeoutMs?: number
+  /**
+   * Opens a second, read-only connection to the same file for reads outside transactions, so a
+   * read never queues behind this process's writes (WAL lets readers run beside the writer).
+   * Without it (an in-memory database), reads wait their turn on the one connection.
+   */
+  openReader?: () => Database.Database
 }
 
 const bind = (params: readonly unknown[] = []) =>
@@ -27,34 +33,7 @@ export function createSqliteDriver(db: Database.Database, options: SqliteDriverO
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   db.pragma('foreign_keys = ON')
 
-  const statements = new Map<string, Database.Statement>()
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql)
-    if (!statement) {
-      statement = db.prepare(sql)
-      statements.set(sql, statement)
-    }
-    return statement
-  }
-
-  const executor: SqlExecutor = {
-    async all<T = Row>(sql: string, params?: readonly unknown[]) {
-      return prepare(sql).all(...bind(params)) as T[]
-    },
-    async get<T = Row>(sql: string, params?: readonly unknown[]) {
-      const statement = prepare(sql)
-      if (!statement.reader) {
-        statement.run(...bind(params))
-        return undefined
-      }
-      return statement.get(...bind(params)) as T | undefined
-    },
-    async run(sql: string, params?: readonly unknown[]) {
-      const statement = prepare(sql)
-      if (statement.reader) return { changes: statement.all(...bind(params)).length }
-      return { changes: statement.run(...bind(params)).changes }
-    },
-  }
+  const executor = executorFor(db)
 
   // One transaction at a time on the connection; reads queue behind it so they never see
   // another request's uncommitted writes.
@@ -77,10 +56,26 @@ export function createSqliteDriver(db: Database.Database, options: SqliteDriverO
     }
   }
 
-  const read: SqlExecutor = {
+  const queued: SqlExecutor = {
     all: (sql, params) => exclusive(() => executor.all(sql, params)),
     get: (sql, params) => exclusive(() => executor.get(sql, params)),
     run: (sql, params) => exclusive(() => executor.run(sql, params)),
+  }
+  let reader: Database.Database | null = null
+  let readerExecutor: SqlExecutor | null = null
+  const readerFor = (sql: string): SqlExecutor | null => {
+    if (!options.openReader || !/^\s*(SELECT|WITH)\b/i.test(sql)) return null
+    if (!readerExecutor) {
+      reader = options.openReader()
+      reader.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
+      readerExecutor = executorFor(reader)
+    }
+    return readerExecutor
+  }
+  const read: SqlExecutor = {
+    all: (sql, params) => (readerFor(sql) ?? queued).all(sql, params),
+    get: (sql, params) => (readerFor(sql) ?? queued).get(sql, params),
+    run: (sql, params) => queued.run(sql, params),
   }
 
   return {
@@ -97,6 +92,7 @@ export function createSqliteDriver(db: Database.Database, options: SqliteDriverO
       }),
     async close() {
       await queue
+      reader?.close()
       db.close()
     },
   }
@@ -126,4 +122,35 @@ function applyOne(db: Database.Database, migration: Migration, all: readonly Mig
     new Date().toISOString(),
   )
   return migration.version
+}
+
+/** Statements on one connection, each prepared once. */
+function executorFor(db: Database.Database): SqlExecutor {
+  const statements = new Map<string, Database.Statement>()
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+  return {
+    async all<T = Row>(sql: string, params?: readonly unknown[]) {
+      return prepare(sql).all(...bind(params)) as T[]
+    },
+    async get<T = Row>(sql: string, params?: readonly unknown[]) {
+      const statement = prepare(sql)
+      if (!statement.reader) {
+        statement.run(...bind(params))
+        return undefined
+      }
+      return statement.get(...bind(params)) as T | undefined
+    },
+    async run(sql: string, params?: readonly unknown[]) {
+      const statement = prepare(sql)
+      if (statement.reader) return { changes: statement.all(...bind(params)).length }
+      return { changes: statement.run(...bind(params)).changes }
+    },
+  }
 }
