@@ -1,4 +1,5 @@
 // `npm run bench`: every speed and size figure, printed as one table and written to bench/results.json.
+import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +13,16 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 const sizes = await measureSizes()
 const panel = await runPanelBench()
 const transactions = await runTransactionsBench()
+// The wallet chart's summary over a 100 000-entry ledger, on both shipped stores.
+const spend = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'server', 'spend.ts')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .trim()
+    .split('\n')
+    .at(-1),
+)
 
 const whole = sizes.BillingPanel.totalGzip
 const rows = [
@@ -54,6 +65,15 @@ for (const [key, value] of Object.entries(transactions ?? {})) {
       rows.push({ figure: `ledger @100k: ${name}`, value: String(v), goal: LEDGER_GOALS[name] ?? '' })
   }
 }
+for (const [store, f] of Object.entries(spend)) {
+  for (const view of ['day', 'month']) {
+    rows.push({
+      figure: `spend summary @100k, ${store}, ${view === 'day' ? '30 days by day' : '12 months by month'}`,
+      value: `${f[view].median.toFixed(1)} ms median, ${f[view].max.toFixed(1)} ms slowest`,
+      goal: store === 'sqlite' ? '≤ 50 ms' : '',
+    })
+  }
+}
 console.table(rows)
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ sizes, panel, transactions }, null, 2)}\n`)
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ sizes, panel, transactions, spend }, null, 2)}\n`)
 console.log(`Wrote ${path.join('bench', 'results.json')}`)

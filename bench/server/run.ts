@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { seedAccount } from '../../examples/server/seed'
 import { openStore } from '../../examples/server/test-kit'
+import { type SpendFigures, measureSpendSummary } from './spend'
 import type { BillingStore } from '../../src/server/store/repository'
 import { createTestDatabase, startPostgresCluster } from '../../tests/support/postgres-cluster'
 
@@ -89,6 +90,7 @@ interface Figures {
   ledgerP99: { first: number; deepest: number }
   topUpsPerSecond: { one: number; two: number }
   freshP99: { idle: number; whileBigTakesTopUps: number }
+  spend: SpendFigures
   errors: number
 }
 
@@ -103,6 +105,7 @@ async function benchStore(
   for (const account of SPREAD) await seedAccount(store, { accountId: account, currency: 'USD', locale: 'en' })
   console.log(`${kind}: seeded ${BIG_LEDGER} entries in ${Math.round(performance.now() - seedStart)} ms`)
   const cursor = await lastCursor(store)
+  const spend = await measureSpendSummary(store, BIG)
   const one = await serve(env)
   let errors = 0
   const count = (r: autocannon.Result) => {
@@ -142,6 +145,7 @@ async function benchStore(
       ledgerP99: { first: firstPage, deepest },
       topUpsPerSecond: { one: single.requests.average, two: pair },
       freshP99: { idle, whileBigTakesTopUps: busy.latency.p99 },
+      spend,
       errors,
     }
   } finally {
@@ -200,6 +204,12 @@ for (const [kind, f] of Object.entries(results)) {
       'fresh account wallet p99, idle vs while the big one takes top-ups',
       `${ms(f.freshP99.idle)} vs ${ms(f.freshP99.whileBigTakesTopUps)} (${ratio(f.freshP99.whileBigTakesTopUps, f.freshP99.idle)})`,
       '≤ 2×',
+    ],
+    [
+      kind,
+      'spend summary in process, 30 days by day / 12 months by month (median)',
+      `${ms(f.spend.day.median)} / ${ms(f.spend.month.median)}`,
+      kind === 'sqlite' ? '≤ 50 ms' : '',
     ],
     [kind, 'errors and non-2xx answers', String(f.errors), '0'],
   )

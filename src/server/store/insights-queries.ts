@@ -1,7 +1,7 @@
 /**
  * The spend summary's one statement: succeeded usage per UTC period and unit, summed by the
- * database over the `ledger_by_type_time (account_id, type, created_at, seq)` index, so the cost
- * follows the rows in the range, not the size of the ledger. `created_at` is ISO text in both
+ * database from the partial `ledger_usage_spend (account_id, created_at, usage_unit, amount)`
+ * index alone, so the cost follows the usage in the range, not the size of the ledger. `created_at` is ISO text in both
  * dialects, so its first 10 (day) or 7 (month) characters are the UTC period in both.
  */
 import type { SpendGranularity } from '../../adapter/types'

@@ -496,6 +496,15 @@ CREATE TABLE processor_disputes (
 CREATE INDEX payment_methods_by_provider ON payment_methods (provider_id) WHERE provider_id IS NOT NULL;
 `
 
+/**
+ * The spend summary reads succeeded usage by time and sums it per unit: a partial index holding
+ * exactly those columns answers it from the index alone, whatever else the ledger holds.
+ */
+const SPEND_INDEX = `
+CREATE INDEX ledger_usage_spend ON ledger_entries (account_id, created_at, usage_unit, amount)
+  WHERE type = 'usage' AND status = 'succeeded';
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -508,5 +517,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'card processor customers, charges, events and disputes',
     sqlite: sqliteV2,
     postgres: postgresV2,
+  },
+  {
+    version: 3,
+    name: 'spend summary index',
+    sqlite: SPEND_INDEX,
+    postgres: SPEND_INDEX,
   },
 ]
