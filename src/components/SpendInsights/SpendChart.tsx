@@ -146,12 +146,7 @@ export function SpendChart(props: SpendChartProps) {
                 )
               })}
               {i % tickEvery === (bars.length - 1) % tickEvery && (
-                <text
-                  x={i === 0 ? 0 : i === bars.length - 1 ? width : i * slot + slot / 2}
-                  y={HEIGHT - 6}
-                  textAnchor={i === 0 ? 'start' : i === bars.length - 1 ? 'end' : 'middle'}
-                  className="bp-spend-tick"
-                >
+                <text {...tickPlacement(i, bars.length, slot, width)} y={HEIGHT - 6} className="bp-spend-tick">
                   {periodLabel(bar)}
                 </text>
               )}
@@ -161,4 +156,14 @@ export function SpendChart(props: SpendChartProps) {
       </svg>
     </div>
   )
+}
+
+/** Room a centred date label needs on either side; closer to an edge, it is pinned to that edge. */
+const TICK_HALF_WIDTH = 28
+
+function tickPlacement(i: number, count: number, slot: number, width: number) {
+  const centre = i * slot + slot / 2
+  if (i === 0 || centre < TICK_HALF_WIDTH) return { x: i * slot, textAnchor: 'start' as const }
+  if (i === count - 1 || width - centre < TICK_HALF_WIDTH) return { x: (i + 1) * slot, textAnchor: 'end' as const }
+  return { x: centre, textAnchor: 'middle' as const }
 }
