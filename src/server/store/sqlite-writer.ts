@@ -84,7 +84,8 @@ const bind = (params: readonly unknown[] = []) =>
  */
 export function workerConnection(filename: string, pragmas: readonly string[]): SqliteConnection {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { driver, filename, pragmas } })
+  // The worker's code is CommonJS; none of the host's Node flags (`--input-type=module`, loaders) apply to it.
+  const worker = new Worker(WRITER_SOURCE, { eval: true, execArgv: [], workerData: { driver, filename, pragmas } })
   worker.unref()
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
   let next = 0
