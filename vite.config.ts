@@ -115,6 +115,13 @@ export default defineConfig({
         'server/sqlite': 'src/server/sqlite.ts',
         'server/postgres': 'src/server/postgres.ts',
         'server/stripe': 'src/server/stripe.ts',
+        'server/email': 'src/server/email.ts',
+        // Each language is its own entry: a host downloads only the ones it imports.
+        'locales/es': 'src/locales/es.ts',
+        'locales/pt-BR': 'src/locales/pt-BR.ts',
+        'locales/fr': 'src/locales/fr.ts',
+        'locales/de': 'src/locales/de.ts',
+        'locales/it': 'src/locales/it.ts',
         styles: 'src/styles/styles.css',
       },
       formats: ['es'],

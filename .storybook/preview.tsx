@@ -13,6 +13,10 @@ const preview: Preview = {
         items: [
           { value: 'es', title: 'Español' },
           { value: 'en', title: 'English' },
+          { value: 'pt-BR', title: 'Português (Brasil)' },
+          { value: 'fr', title: 'Français' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'it', title: 'Italiano' },
         ],
         dynamicTitle: true,
       },

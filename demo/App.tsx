@@ -7,6 +7,7 @@ import { createFakeStripe } from '../src/testing/fake-stripe'
 import { demoCopy } from './copy'
 import { createHttpBackend, createMemoryBackend, wantsHttp, type DemoBackend } from './backend'
 import { DevDrawer } from './DevDrawer'
+import { DEMO_LOCALES, demoLocale, LANGUAGE_NAMES, providerLocale } from './locales'
 import { ADAPTER_STORAGE_KEY, readSettings, safeParseFaults, storeSettings, type DemoSettings } from './settings'
 
 const STRIPE_KEY = import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY as string | undefined
@@ -71,12 +72,12 @@ export function App() {
           <div className="crm-topbar-tools">
             <label className="crm-control">
               {copy.language}
-              <select
-                value={settings.locale}
-                onChange={(e) => update({ locale: e.target.value === 'en' ? 'en' : 'es' })}
-              >
-                <option value="es">Español</option>
-                <option value="en">English</option>
+              <select value={settings.locale} onChange={(e) => update({ locale: demoLocale(e.target.value) ?? 'es' })}>
+                {DEMO_LOCALES.map((tag) => (
+                  <option key={tag} value={tag} lang={tag}>
+                    {LANGUAGE_NAMES[tag]}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="crm-control">
@@ -130,7 +131,7 @@ export function App() {
               <BillingProvider
                 adapter={backend.adapter}
                 scope={SCOPE}
-                locale={settings.locale}
+                locale={providerLocale(settings.locale)}
                 appearance={{ theme: settings.theme }}
                 stripe={stripe}
                 stripePublishableKey={STRIPE_KEY}

@@ -2,6 +2,7 @@ import { createMemoryAdapter, type FaultPlan, type MemoryBillingAdapter } from '
 import { createHttpAdapter, fetchCapabilities } from '../src/adapter/http'
 import type { BillingAdapter } from '../src/adapter/types'
 import type { UsageInput, UsageResult } from '../src/server/service/usage'
+import { seedLocale } from './locales'
 import { ADAPTER_STORAGE_KEY, type DemoSettings } from './settings'
 
 export type { UsageInput, UsageResult }
@@ -28,7 +29,9 @@ export function createMemoryBackend(settings: DemoSettings, faults: FaultPlan): 
     latency: { min: settings.latency * 0.6, max: settings.latency * 1.4 },
     faults,
     persist: settings.ledgerSize ? false : ADAPTER_STORAGE_KEY,
-    locale: settings.locale,
+    locale: seedLocale(settings.locale),
+    // The server's default: usage the wallet cannot cover is refused, after a recharge had its chance.
+    usage: { insufficientFunds: 'reject' },
   })
   return { kind: 'memory', adapter: memory, simulateUsage: (input) => memory.simulateUsage(input), memory }
 }
@@ -37,7 +40,7 @@ const API = (import.meta.env.VITE_BILLING_API as string | undefined) ?? 'http://
 
 /** The reference server (openapi.yaml over SQLite), one demo account per language. */
 export async function createHttpBackend(settings: DemoSettings): Promise<DemoBackend> {
-  const headers = { Authorization: `Bearer demo-${settings.locale}` }
+  const headers = { Authorization: `Bearer demo-${seedLocale(settings.locale)}` }
   const options = { baseUrl: API, headers }
   const capabilities = await fetchCapabilities(options)
   const adapter = createHttpAdapter({ ...options, capabilities })
@@ -51,7 +54,10 @@ export async function createHttpBackend(settings: DemoSettings): Promise<DemoBac
         headers: { ...headers, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       })
-      if (!response.ok) throw new Error(`POST /dev/usage answered ${response.status}`)
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
+        throw new Error(body?.error?.message ?? `POST /dev/usage answered ${response.status}`)
+      }
       return (await response.json()) as UsageResult
     },
   }

@@ -1,8 +1,9 @@
 import { parseFaults, type FaultPlan } from '../src/adapter/memory'
 import type { BillingSection } from '../src/components/BillingPanel'
+import { type DemoLocale, demoLocale } from './locales'
 
 export interface DemoSettings {
-  locale: 'es' | 'en'
+  locale: DemoLocale
   theme: 'light' | 'dark'
   section: BillingSection
   seed: number
@@ -39,7 +40,7 @@ export function readSettings(): DemoSettings {
     const value = raw === null ? Number.NaN : Number(raw)
     return Number.isFinite(value) && value >= 0 ? value : fallback
   }
-  const locale = params.get('locale') ?? stored.locale ?? (navigator.language.startsWith('en') ? 'en' : 'es')
+  const locale = demoLocale(params.get('locale')) ?? demoLocale(stored.locale) ?? demoLocale(navigator.language) ?? 'es'
   const theme =
     params.get('theme') ??
     stored.theme ??
@@ -47,7 +48,7 @@ export function readSettings(): DemoSettings {
   const section = params.get('section') ?? stored.section ?? 'payments'
   const faultsText = params.get('faults') ?? stored.faultsText ?? ''
   return {
-    locale: locale === 'en' ? 'en' : 'es',
+    locale,
     theme: theme === 'dark' ? 'dark' : 'light',
     section: section === 'subscriptions' || section === 'wallet' ? section : 'payments',
     seed: number('seed', stored.seed ?? 1) ?? 1,

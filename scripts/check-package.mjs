@@ -32,7 +32,7 @@ if (!existsSync(path.join(dist, 'index.js'))) {
 
 // ----- 'use client' -----------------------------------------------------------------------
 const CLIENT_ENTRIES = ['index.js', 'memory.js', 'testing.js']
-const SERVER_ENTRIES = ['server.js', 'server/sqlite.js', 'server/postgres.js', 'server/stripe.js']
+const SERVER_ENTRIES = ['server.js', 'server/sqlite.js', 'server/postgres.js', 'server/stripe.js', 'server/email.js']
 for (const entry of CLIENT_ENTRIES) {
   if (!USE_CLIENT.test(readFileSync(path.join(dist, entry), 'utf8'))) {
     problems.push(`dist/${entry} does not start with 'use client'.`)
@@ -99,6 +99,40 @@ for (const file of jsFiles) {
       problems.push(`${path.relative(root, file)} imports "${specifier}", which is neither a dependency nor a peer.`)
     }
   }
+}
+
+// ----- locales ----------------------------------------------------------------------------
+// Each language is its own entry, reached only by importing it: the main entry's graph holds no
+// catalog, and a catalog's graph holds only its own strings (no component code, no other language).
+const LOCALE_TAGS = ['es', 'pt-BR', 'fr', 'de', 'it']
+function staticGraph(entry) {
+  const seen = new Set()
+  const visit = (file) => {
+    if (seen.has(file) || !existsSync(file)) return
+    seen.add(file)
+    const code = readFileSync(file, 'utf8')
+    for (const [, specifier] of IMPORTS.flatMap((re) => [...code.matchAll(re)])) {
+      if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier))
+    }
+  }
+  visit(path.join(dist, entry))
+  return [...seen].map((file) => path.relative(dist, file))
+}
+for (const file of staticGraph('index.js').filter((f) => f.startsWith(`locales${path.sep}`))) {
+  problems.push(`dist/index.js reaches dist/${file}: a host would download a language it did not import.`)
+}
+for (const tag of LOCALE_TAGS) {
+  const entry = `locales/${tag}.js`
+  if (!existsSync(path.join(dist, entry))) {
+    problems.push(`dist/${entry} is missing: add it to the lib entries in vite.config.ts.`)
+    continue
+  }
+  const own = (file) =>
+    file === path.join('locales', `${tag}.js`) || file.startsWith(path.join('locales', tag) + path.sep)
+  for (const file of staticGraph(entry).filter((f) => !own(f))) {
+    problems.push(`dist/${entry} imports dist/${file}: a language entry must hold only its own strings.`)
+  }
+  if (!pkg.exports[`./locales/${tag}`]) problems.push(`package.json exports lacks "./locales/${tag}".`)
 }
 
 // ----- tarball ----------------------------------------------------------------------------

@@ -16,8 +16,8 @@ export {
 export {
   useBillingI18n,
   en as enMessages,
-  es as esMessages,
   type BillingLocale,
+  type BillingLocaleCatalog,
   type BillingMessages,
   type DeepPartial,
 } from './i18n'

@@ -4,7 +4,8 @@
  * its own sessions in `resolve` instead of a token table.
  */
 import { createBillingHandler, type BillingPermissions } from '../../src/server/handler'
-import type { BillingServiceInstance } from '../../src/server/service/index'
+import { createUsageHandler } from '../../src/server/usage-handler'
+import type { BillingServiceInstance, SourcedAccountBillingService } from '../../src/server/service/index'
 
 export const FULL_ACCESS: BillingPermissions = { read: true, write: true, moveMoney: true }
 export const READ_ONLY: BillingPermissions = { read: true, write: false, moveMoney: false }
@@ -15,11 +16,14 @@ export interface AccessToken {
 }
 
 export interface ExampleAppOptions {
-  billing: BillingServiceInstance
+  /** Either service: subscriptions in our store, or from a source (no plan changes then). */
+  billing: BillingServiceInstance<SourcedAccountBillingService>
   /** Bearer token → the one sub-account it may reach. */
   tokens: Record<string, AccessToken>
   maxBodyBytes?: number
   onError?(error: unknown, request: Request): void
+  /** Turns on the host's usage API (`POST /v1/accounts/{accountId}/usage`) behind this secret. */
+  serverSecret?: string
 }
 
 export function bearerToken(request: Request): string | null {
@@ -43,6 +47,11 @@ export function createExampleApp(options: ExampleAppOptions): (request: Request)
       return { service: options.billing.forAccount(access.accountId), permissions: access.permissions }
     },
   })
-  return (request) =>
-    new URL(request.url).pathname.startsWith(DOCUMENTS_PATH) ? options.billing.serveDocument(request) : api(request)
+  const usage = options.serverSecret
+    ? createUsageHandler({ billing: options.billing, secret: options.serverSecret, onError: options.onError })
+    : null
+  return async (request) => {
+    if (new URL(request.url).pathname.startsWith(DOCUMENTS_PATH)) return options.billing.serveDocument(request)
+    return (await usage?.(request)) ?? api(request)
+  }
 }

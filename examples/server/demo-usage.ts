@@ -1,12 +1,13 @@
 /**
  * Demo only, behind BILLING_DEMO_USAGE=1: `POST /dev/usage { unit?, quantity?, cost? }` spends
- * from the caller's wallet so auto-recharge can be watched in the demo. Checked like the
+ * from the caller's wallet through the same usage path as the host's usage API (credits first,
+ * refused with 402 when the wallet cannot cover it), so auto-recharge can be watched in the demo. Checked like the
  * contract: a write token, a JSON body of at most 4 KB, known fields only, nothing spent on a
  * malformed request.
  */
 import { isBillingError } from '../../src/adapter/errors'
-import { USAGE_UNITS, type Money, type UsageUnit } from '../../src/adapter/types'
-import type { BillingServiceInstance } from '../../src/server/service/index'
+import { USAGE_CATEGORY_PATTERN, type Money, type UsageUnit } from '../../src/adapter/types'
+import type { BillingServiceInstance, SourcedAccountBillingService } from '../../src/server/service/index'
 import { type AccessToken, bearerToken } from './app'
 
 const MAX_BODY_BYTES = 4096
@@ -35,7 +36,8 @@ async function readBody(request: Request): Promise<string | null> {
 }
 
 export function createDemoUsage(options: {
-  billing: BillingServiceInstance
+  /** Either service: subscriptions in our store, or from a source (no plan changes then). */
+  billing: BillingServiceInstance<SourcedAccountBillingService>
   tokens: Record<string, AccessToken>
 }): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -62,7 +64,7 @@ export function createDemoUsage(options: {
     if (unknownFields.length > 0) {
       return problem(422, 'validation', 'Unknown fields.', Object.fromEntries(unknownFields.map((f) => [f, 'unknown'])))
     }
-    if (input.unit !== undefined && !(USAGE_UNITS as readonly unknown[]).includes(input.unit)) {
+    if (input.unit !== undefined && (typeof input.unit !== 'string' || !USAGE_CATEGORY_PATTERN.test(input.unit))) {
       return problem(422, 'validation', 'Unknown usage unit.', { unit: 'invalid' })
     }
     try {
@@ -71,6 +73,10 @@ export function createDemoUsage(options: {
         quantity: input.quantity as number | undefined,
         cost: input.cost as Money | undefined,
       })
+      // The same path as the host's usage API: an event the wallet cannot cover is refused.
+      if (result.result?.status === 'rejected') {
+        return json(402, { error: { code: 'insufficient_funds', message: result.result.error?.message }, ...result })
+      }
       return json(200, result)
     } catch (error) {
       if (isBillingError(error) && error.code === 'validation') {

@@ -5,7 +5,11 @@
 import { createSqliteStore } from '../../src/server/sqlite'
 import { createPostgresStore } from '../../src/server/postgres'
 import type { PaymentProvider } from '../../src/server/payments/provider'
-import { type BillingServiceInstance, createBillingService } from '../../src/server/service/index'
+import {
+  type BillingServiceInstance,
+  type BillingServiceOptions,
+  createBillingService,
+} from '../../src/server/service/index'
 import type { BillingStore } from '../../src/server/store/repository'
 import { type AccessToken, createExampleApp, FULL_ACCESS } from './app'
 import { listen, type RunningServer } from './listen'
@@ -33,6 +37,10 @@ export interface TestStackOptions {
   payments?: PaymentProvider
   leaseMs?: number
   maxBodyBytes?: number
+  /** More service options: usage policy, onEvent, webhooks, email. */
+  service?: Pick<BillingServiceOptions, 'usage' | 'onEvent' | 'webhooks' | 'email'>
+  /** Turns on the usage API behind this secret. */
+  serverSecret?: string
 }
 
 export interface TestStack extends RunningServer {
@@ -56,11 +64,13 @@ export async function startStack(options: TestStackOptions = {}): Promise<TestSt
     payments: options.payments,
     leaseMs: options.leaseMs,
     documents: { secret: TEST_DOCUMENT_SECRET, baseUrl: `${server.url}/documents`, brandName: 'Acme CRM' },
+    ...options.service,
   })
   const handler = createExampleApp({
     billing,
     tokens: options.tokens ?? { 'token-a': { accountId: 'acct_a', permissions: FULL_ACCESS } },
     maxBodyBytes: options.maxBodyBytes,
+    serverSecret: options.serverSecret,
   })
   app = handler
   return {

@@ -41,6 +41,7 @@ const CLEAN: Cleaners = {
     return { entry: sanitizeLedgerEntry(v.entry), wallet: sanitizeWallet(v.wallet) }
   },
   updateAutoRecharge: sanitizeWallet,
+  updateWalletNotifications: sanitizeWallet,
   getSpendSummary: sanitizeSpendSummary,
 }
 

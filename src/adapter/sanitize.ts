@@ -9,7 +9,7 @@ import {
   LEDGER_ENTRY_STATUSES,
   LEDGER_ENTRY_TYPES,
   SUBSCRIPTION_STATUSES,
-  USAGE_UNITS,
+  USAGE_CATEGORY_PATTERN,
   type AutoRechargeState,
   type BillingInterval,
   type BillingProfile,
@@ -280,14 +280,29 @@ export function sanitizeWallet(value: unknown): Wallet {
         : [],
     },
     autoRecharge: sanitizeAutoRecharge(v.autoRecharge, currency),
+    ...(isObj(v.notifications)
+      ? {
+          notifications: {
+            lowBalanceEmail: sanitizeMoney(v.notifications.lowBalanceEmail),
+            receipts: v.notifications.receipts === true,
+          },
+        }
+      : {}),
   }
 }
 
 export function sanitizeLedgerEntry(value: unknown): LedgerEntry {
   const v = obj(value, 'ledger entry')
   const usage =
-    isObj(v.usage) && (USAGE_UNITS as readonly unknown[]).includes(v.usage.unit) && int(v.usage.quantity) !== null
-      ? { unit: v.usage.unit as UsageUnit, quantity: int(v.usage.quantity) as number }
+    isObj(v.usage) &&
+    typeof v.usage.unit === 'string' &&
+    USAGE_CATEGORY_PATTERN.test(v.usage.unit) &&
+    int(v.usage.quantity) !== null
+      ? {
+          unit: v.usage.unit as UsageUnit,
+          quantity: int(v.usage.quantity) as number,
+          ...(str(v.usage.label, 80) ? { label: str(v.usage.label, 80) } : {}),
+        }
       : null
   const invoice =
     isObj(v.invoice) && str(v.invoice.id)

@@ -225,6 +225,16 @@ export interface Wallet {
   credits: WalletCredit[]
   topUp: TopUpLimits
   autoRecharge: AutoRechargeState
+  /** What the account is told by email; missing when the adapter does not offer it. */
+  notifications?: WalletNotifications | null
+}
+
+/** The wallet's emails, apart from auto-recharge. */
+export interface WalletNotifications {
+  /** Email when the paid balance falls to or below this amount; null sends none. */
+  lowBalanceEmail: Money | null
+  /** Email a receipt (with its PDF) for every top-up and auto-recharge. */
+  receipts: boolean
 }
 
 export interface AddFundsInput {
@@ -257,8 +267,15 @@ export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number] | 'unknown'
 export const LEDGER_ENTRY_STATUSES = ['succeeded', 'pending', 'failed', 'refunded'] as const
 export type LedgerEntryStatus = (typeof LEDGER_ENTRY_STATUSES)[number] | 'unknown'
 
-export const USAGE_UNITS = ['sms', 'email', 'call_minute', 'ai_request', 'phone_number'] as const
-export type UsageUnit = (typeof USAGE_UNITS)[number]
+/** The usage categories every adapter knows, labelled in each locale; a host adds its own keys. */
+export const BUILT_IN_USAGE_UNITS = ['sms', 'email', 'call_minute', 'ai_request', 'phone_number'] as const
+export type BuiltInUsageUnit = (typeof BUILT_IN_USAGE_UNITS)[number]
+/** The built-in categories (the name this list had before hosts could add their own). */
+export const USAGE_UNITS = BUILT_IN_USAGE_UNITS
+/** What a usage category key looks like: `sms`, `whatsapp`, `ai_tokens`. */
+export const USAGE_CATEGORY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/
+/** A usage category key: a built-in one or the host's own (matching USAGE_CATEGORY_PATTERN). */
+export type UsageUnit = BuiltInUsageUnit | (string & {})
 
 export interface InvoiceRef {
   id: string
@@ -278,7 +295,8 @@ export interface LedgerEntry {
   amount: Money | null
   /** Paid wallet balance after this entry, for wallet entries. */
   balanceAfter?: Money | null
-  usage?: { unit: UsageUnit; quantity: number } | null
+  /** `label` is the host's name for its own category; built-in ones are labelled by the catalog. */
+  usage?: { unit: UsageUnit; quantity: number; label?: string | null } | null
   invoice?: InvoiceRef | null
   paymentMethodId?: string | null
   /** Why a failed entry failed (a decline code or a short reason). */
@@ -396,6 +414,7 @@ export interface BillingAdapter {
   // Wallet
   addFunds?(input: AddFundsInput): Promise<AddFundsResult>
   updateAutoRecharge?(settings: AutoRechargeSettings): Promise<Wallet>
+  updateWalletNotifications?(settings: WalletNotifications): Promise<Wallet>
 
   // Insights
   getSpendSummary?(input: SpendSummaryInput): Promise<SpendSummary>
@@ -419,6 +438,7 @@ export const OPTIONAL_METHODS = [
   'updateBillingProfile',
   'addFunds',
   'updateAutoRecharge',
+  'updateWalletNotifications',
   'getSpendSummary',
 ] as const satisfies readonly BillingAdapterMethod[]
 

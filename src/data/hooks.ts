@@ -76,6 +76,8 @@ export interface BillingCapabilities {
   updateBillingProfile: boolean
   addFunds: boolean
   updateAutoRecharge: boolean
+  /** The wallet's emails: low-balance alert and receipts. */
+  updateWalletNotifications: boolean
   invoices: boolean
   /** Spend by category and the run-rate forecast; reading only. */
   spendInsights: boolean
@@ -98,6 +100,7 @@ export function capabilitiesOf(
     updateBillingProfile: permissions.editBillingInfo && has('updateBillingProfile'),
     addFunds: permissions.manageWallet && has('addFunds'),
     updateAutoRecharge: permissions.manageWallet && has('updateAutoRecharge'),
+    updateWalletNotifications: permissions.manageWallet && has('updateWalletNotifications'),
     // Reading invoices changes nothing, so read-only users keep it.
     invoices: has('getInvoiceLinks'),
     spendInsights: has('getSpendSummary'),

@@ -35,6 +35,7 @@ export {
   useResumeSubscription,
   useSetDefaultPaymentMethod,
   useUpdateAutoRecharge,
+  useUpdateWalletNotifications,
   useUpdateBillingProfile,
 } from './mutations'
 export { fetchLedgerPages, useLedgerPages, type LedgerPagesOptions } from './export'

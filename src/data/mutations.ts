@@ -16,6 +16,7 @@ import type {
   SetupIntentResult,
   Subscription,
   Wallet,
+  WalletNotifications,
 } from '../adapter/types'
 import { useBillingContext } from '../provider/context'
 import { billingKeys } from './keys'
@@ -109,6 +110,18 @@ export function useUpdateAutoRecharge() {
     onSuccess: (client, scope, wallet) => {
       client.setQueryData(billingKeys.wallet(scope), wallet)
       return refreshLedger(client, scope)
+    },
+    staleKeys: (scope) => [billingKeys.wallet(scope)],
+  })
+}
+
+/** The wallet's emails; the receipts setting is the billing profile's too, so that refetches. */
+export function useUpdateWalletNotifications() {
+  return useBillingMutation<WalletNotifications, Wallet>({
+    run: (adapter, input) => require(adapter, 'updateWalletNotifications')(input),
+    onSuccess: (client, scope, wallet) => {
+      client.setQueryData(billingKeys.wallet(scope), wallet)
+      return client.invalidateQueries({ queryKey: billingKeys.profile(scope) })
     },
     staleKeys: (scope) => [billingKeys.wallet(scope)],
   })
@@ -216,7 +229,11 @@ export function useUpdateBillingProfile() {
     run: (adapter, profile) => require(adapter, 'updateBillingProfile')(profile),
     onSuccess: (client, scope, profile) => {
       client.setQueryData(billingKeys.profile(scope), profile)
-      return client.invalidateQueries({ queryKey: billingKeys.profile(scope) })
+      // The receipts setting is shown with the wallet's emails as well.
+      return Promise.all([
+        client.invalidateQueries({ queryKey: billingKeys.profile(scope) }),
+        client.invalidateQueries({ queryKey: billingKeys.wallet(scope) }),
+      ])
     },
     staleKeys: (scope) => [billingKeys.profile(scope)],
   })

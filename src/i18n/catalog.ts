@@ -1,39 +1,49 @@
-import type { billingAddressMessages } from '../components/BillingAddressForm/messages'
-import { panelMessages } from '../components/BillingPanel/messages'
-import type { paymentMethodsMessages } from '../components/PaymentMethods/messages'
-import type { spendInsightsMessages } from '../components/SpendInsights/messages'
-import type { subscriptionsMessages } from '../components/SubscriptionsPanel/messages'
-import type { transactionsMessages } from '../components/TransactionHistory/messages'
-import type { walletMessages } from '../components/WalletCard/messages'
-import { uiMessages } from '../ui/messages'
-import { commonMessages } from './common'
+import type { BillingAddressMessages } from '../components/BillingAddressForm/messages'
+import { panelMessages, type PanelMessages } from '../components/BillingPanel/messages'
+import type { PaymentMethodsMessages } from '../components/PaymentMethods/messages'
+import type { SpendInsightsMessages } from '../components/SpendInsights/messages'
+import type { SubscriptionsMessages } from '../components/SubscriptionsPanel/messages'
+import type { TransactionsMessages } from '../components/TransactionHistory/messages'
+import type { WalletMessages } from '../components/WalletCard/messages'
+import { uiMessages, type UiMessages } from '../ui/messages'
+import { commonMessages, type CommonMessages } from './common'
+import type { MessageSlice } from './slice'
 
 /** The English catalog's shape: what every locale and every host override follows. */
 export interface BillingMessages {
-  common: typeof commonMessages.en
-  ui: typeof uiMessages.en
-  panel: typeof panelMessages.en
-  wallet: typeof walletMessages.en
-  paymentMethods: typeof paymentMethodsMessages.en
-  subscriptions: typeof subscriptionsMessages.en
-  billingAddress: typeof billingAddressMessages.en
-  transactions: typeof transactionsMessages.en
-  spendInsights: typeof spendInsightsMessages.en
+  common: CommonMessages
+  ui: UiMessages
+  panel: PanelMessages
+  wallet: WalletMessages
+  paymentMethods: PaymentMethodsMessages
+  subscriptions: SubscriptionsMessages
+  billingAddress: BillingAddressMessages
+  transactions: TransactionsMessages
+  spendInsights: SpendInsightsMessages
 }
 
 /**
  * What the provider itself needs: shared strings, the primitives and the panel frame. Each
- * component's own strings travel with its code (see `createI18n().slice`), so a host that shows
- * one section does not download the others' text.
+ * component's own English travels with its code (see `createI18n().slice`), so a host that
+ * shows one section does not download the others' text.
  */
 export type CoreMessages = Pick<BillingMessages, 'common' | 'ui' | 'panel'>
-export type MessageSlice = Exclude<keyof BillingMessages, keyof CoreMessages>
-export const CORE_CATALOGS: Record<'en' | 'es', CoreMessages> = {
-  en: { common: commonMessages.en, ui: uiMessages.en, panel: panelMessages.en },
-  es: { common: commonMessages.es, ui: uiMessages.es, panel: panelMessages.es },
+export type { MessageSlice }
+export const CORE_ENGLISH: CoreMessages = { common: commonMessages, ui: uiMessages, panel: panelMessages }
+
+/** The languages the package ships a catalog for: English built in, the rest one import away. */
+export type BillingLocale = 'en' | 'es' | 'pt-BR' | 'fr' | 'de' | 'it'
+export const LOCALES: readonly BillingLocale[] = ['en', 'es', 'pt-BR', 'fr', 'de', 'it']
+
+/**
+ * A language for the panel, as `react-billing-panel/locales/<tag>` exports it; pass it to
+ * `<BillingProvider locale={…}>`. Spread it to format for a region: `{ ...es, tag: 'es-MX' }`.
+ */
+export interface BillingLocaleCatalog {
+  /** BCP 47 tag that Intl formats money, dates, numbers and plurals with: "pt-BR", "es-MX". */
+  tag: string
+  messages: BillingMessages
 }
-export type BillingLocale = 'en' | 'es'
-export const LOCALES: BillingLocale[] = ['en', 'es']
 
 export type DeepPartial<T> = T extends string
   ? string
@@ -57,8 +67,9 @@ export function mergeMessages<T>(base: T, overrides: DeepPartial<T> | undefined)
   return out as T
 }
 
-/** "es-MX" → "es"; anything unknown → "en". */
-export function catalogLocale(locale: string | undefined): BillingLocale {
-  const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0]
-  return (LOCALES as string[]).includes(language) ? (language as BillingLocale) : 'en'
+/** The shipped catalog a tag falls under: "pt" and "pt-PT" → "pt-BR", "es-MX" → "es", else null. */
+export function catalogTag(tag: string | undefined): BillingLocale | null {
+  if (!tag) return null
+  const language = tag.toLowerCase().split(/[-_]/)[0]
+  return LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? null
 }

@@ -52,58 +52,10 @@ const en = {
   notAvailable: '—',
   readOnly: 'View only',
 }
+
 export type CommonMessages = typeof en
-
-const es: CommonMessages = {
-  errors: {
-    network: 'No pudimos conectar con el servicio de facturación. Revisa tu conexión e inténtalo de nuevo.',
-    timeout: 'El servicio de facturación tardó demasiado en responder. No se cobró dos veces; inténtalo de nuevo.',
-    unauthorized: 'Tu sesión expiró. Vuelve a iniciar sesión para gestionar la facturación.',
-    forbidden: 'No tienes permiso para hacer esto. Pídeselo al dueño de la cuenta.',
-    not_found: 'No encontramos ese elemento. Puede que se haya eliminado; la lista se actualizó.',
-    validation: 'Hay datos que corregir. Revisa los campos marcados.',
-    card_declined: 'La tarjeta fue rechazada.',
-    requires_action: 'Tu banco necesita que confirmes este pago.',
-    conflict: 'Esto cambió en otro lugar. Cargamos la información más reciente.',
-    rate_limited: 'Demasiados intentos. Espera un momento e inténtalo de nuevo.',
-    unavailable: 'El servicio de facturación no está disponible ahora. Inténtalo en unos minutos.',
-    invalid_response: 'El servicio de facturación envió datos que no pudimos leer. Inténtalo más tarde.',
-    unknown: 'Ocurrió algo inesperado y no se realizó ningún cargo. Inténtalo de nuevo.',
-    decline: {
-      generic_decline: 'La tarjeta fue rechazada. Prueba con otra tarjeta o contacta a tu banco.',
-      card_declined: 'La tarjeta fue rechazada. Prueba con otra tarjeta o contacta a tu banco.',
-      insufficient_funds: 'La tarjeta fue rechazada por fondos insuficientes. Prueba con otra tarjeta.',
-      expired_card: 'La tarjeta está vencida. Usa otra tarjeta o actualiza sus datos.',
-      incorrect_cvc: 'El código de seguridad de la tarjeta es incorrecto.',
-      processing_error: 'No se pudo procesar la tarjeta. Inténtalo de nuevo en un momento.',
-      authentication_failed: 'Tu banco no pudo confirmar el pago. No se realizó ningún cargo.',
-    },
-    retryIn: 'Inténtalo de nuevo en {seconds} s.',
-  },
-  brands: {
-    visa: 'Visa',
-    mastercard: 'Mastercard',
-    amex: 'American Express',
-    discover: 'Discover',
-    diners: 'Diners Club',
-    jcb: 'JCB',
-    unionpay: 'UnionPay',
-    unknown: 'Tarjeta',
-  },
-  wallets: { apple_pay: 'Apple Pay', google_pay: 'Google Pay', link: 'Link' },
-  cardLabel: '{brand} •••• {last4}',
-  bankLabel: '{bank} •••• {last4}',
-  bankAccount: 'Cuenta bancaria',
-  intervals: {
-    day: { one: 'día', other: '{count} días' },
-    week: { one: 'semana', other: '{count} semanas' },
-    month: { one: 'mes', other: '{count} meses' },
-    year: { one: 'año', other: '{count} años' },
-  },
-  pricePerInterval: '{price} / {interval}',
-  defaultCard: 'tarjeta principal',
-  notAvailable: '—',
-  readOnly: 'Solo lectura',
-}
-
-export const commonMessages = { en, es }
+/**
+ * The English strings, built in. Other languages live in `src/locales/<tag>/common.ts`: a key added
+ * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
+ */
+export const commonMessages: CommonMessages = en

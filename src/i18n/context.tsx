@@ -2,17 +2,17 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Money } from '../adapter/types'
 import type { FormatMoneyOptions } from '../money/format'
 import {
-  CORE_CATALOGS,
-  catalogLocale,
+  CORE_ENGLISH,
+  catalogTag,
   mergeMessages,
-  type BillingLocale,
+  type BillingLocaleCatalog,
   type BillingMessages,
   type CoreMessages,
   type DeepPartial,
-  type MessageSlice,
 } from './catalog'
 import {
   countryName,
+  currencyName,
   formatDate,
   formatDateTime,
   interpolate,
@@ -21,52 +21,74 @@ import {
   type DateStyle,
   type PluralForms,
 } from './format'
+import type { MessageSlice, SliceSource } from './slice'
 
-export interface BillingI18n {
-  /** The catalog in use: "es" or "en". */
-  locale: BillingLocale
+export interface BillingI18n extends SliceSource {
+  /** The language of the strings shown: "en" (built in), or the tag of the catalog the host passed. */
+  locale: string
   /** The locale used by Intl (may carry a region, e.g. "es-MX"). */
   intlLocale: string
   /** Shared strings, the primitives' and the panel's, with the host's overrides. */
   messages: CoreMessages
-  /**
-   * One component's strings in this locale with the host's overrides, from the catalogs that
-   * component ships with its code. Computed once per slice.
-   */
-  slice<K extends MessageSlice>(key: K, catalogs: Record<BillingLocale, BillingMessages[K]>): BillingMessages[K]
   t(template: string, params?: Record<string, string | number>): string
   plural(forms: PluralForms, count: number): string
   formatMoney(money: Money, options?: FormatMoneyOptions): string
   formatDate(iso: string | null | undefined, style?: DateStyle): string
   formatDateTime(iso: string | null | undefined): string
   countryName(code: string): string
+  currencyName(code: string): string
   /** The provider's time zone, when the host set one. */
   timeZone?: string
 }
 
-const I18nContext = createContext<BillingI18n | null>(null)
+/** What `<BillingProvider locale>` takes: a catalog from `react-billing-panel/locales/<tag>`, or a tag. */
+export type LocaleInput = BillingLocaleCatalog | string | undefined
+
+const warned = new Set<string>()
+
+/**
+ * A bare tag carries no strings: English ones format by it, any other shows English (and Intl
+ * in English too, so a page never mixes languages) with a warning that names the import.
+ */
+function tagWithoutCatalog(tag: string | undefined): string {
+  if (!tag || /^en(?:[-_]|$)/i.test(tag)) return tag ?? 'en'
+  if (!warned.has(tag)) {
+    warned.add(tag)
+    const shipped = catalogTag(tag)
+    console.warn(
+      shipped
+        ? `[react-billing-panel] locale="${tag}" has no catalog, so the panel shows English. Import it and pass the object: import { ${shipped.replace('-', '')} } from 'react-billing-panel/locales/${shipped}'; <BillingProvider locale={${shipped.replace('-', '')}}>.`
+        : `[react-billing-panel] locale="${tag}" has no catalog, so the panel shows English. Pass a catalog object: locale={{ tag: '${tag}', messages }}, with messages shaped like enMessages.`,
+    )
+  }
+  return 'en'
+}
 
 export function createI18n(
-  locale: string | undefined,
+  locale: LocaleInput,
   overrides?: DeepPartial<BillingMessages>,
   timeZone?: string,
 ): BillingI18n {
-  const catalog = catalogLocale(locale)
-  const intlLocale = locale && catalogLocale(locale) === catalog && locale.length > 2 ? locale : catalog
-  const messages = mergeMessages<CoreMessages>(CORE_CATALOGS[catalog], {
-    common: overrides?.common,
-    ui: overrides?.ui,
-    panel: overrides?.panel,
-  })
+  const catalog = typeof locale === 'object' && locale !== null ? locale : null
+  const intlLocale = catalog ? catalog.tag : tagWithoutCatalog(locale as string | undefined)
+  const translated = catalog?.messages as DeepPartial<BillingMessages> | undefined
+  // English under the catalog (a catalog older than the English never shows a hole), overrides on top.
+  const layered = <T,>(english: T, key: keyof BillingMessages): T =>
+    mergeMessages<T>(mergeMessages<T>(english, translated?.[key] as DeepPartial<T>), overrides?.[key] as DeepPartial<T>)
+  const messages: CoreMessages = {
+    common: layered(CORE_ENGLISH.common, 'common'),
+    ui: layered(CORE_ENGLISH.ui, 'ui'),
+    panel: layered(CORE_ENGLISH.panel, 'panel'),
+  }
   const slices = new Map<MessageSlice, unknown>()
   return {
-    locale: catalog,
+    locale: catalog ? (catalogTag(catalog.tag) ?? catalog.tag) : 'en',
     intlLocale,
     messages,
-    slice(key, catalogs) {
-      let merged = slices.get(key) as BillingMessages[typeof key] | undefined
+    slice<T>(key: MessageSlice, english: T): T {
+      let merged = slices.get(key) as T | undefined
       if (!merged) {
-        merged = mergeMessages(catalogs[catalog], overrides?.[key] as DeepPartial<BillingMessages[typeof key]>)
+        merged = layered(english, key)
         slices.set(key, merged)
       }
       return merged
@@ -77,12 +99,15 @@ export function createI18n(
     formatDate: (iso, style) => formatDate(iso, intlLocale, style, timeZone),
     formatDateTime: (iso) => formatDateTime(iso, intlLocale, timeZone),
     countryName: (code) => countryName(code, intlLocale),
+    currencyName: (code) => currencyName(code, intlLocale),
     timeZone,
   }
 }
 
+const I18nContext = createContext<BillingI18n | null>(null)
+
 export function I18nProvider(props: {
-  locale?: string
+  locale?: LocaleInput
   messages?: DeepPartial<BillingMessages>
   timeZone?: string
   children: ReactNode
@@ -90,8 +115,11 @@ export function I18nProvider(props: {
   const { locale, messages, timeZone, children } = props
   // Hosts often pass a fresh overrides object each render; compare by content.
   const overridesKey = messages ? JSON.stringify(messages) : ''
-  // biome-ignore lint/correctness/useExhaustiveDependencies: overridesKey stands for messages
-  const value = useMemo(() => createI18n(locale, messages, timeZone), [locale, overridesKey, timeZone])
+  // A catalog spread inline (`{ ...es, tag: 'es-MX' }`) is new each render; its tag and strings are what count.
+  const tag = typeof locale === 'object' ? locale.tag : locale
+  const strings = typeof locale === 'object' ? locale.messages : null
+  // biome-ignore lint/correctness/useExhaustiveDependencies: overridesKey stands for messages, tag and strings for locale
+  const value = useMemo(() => createI18n(locale, messages, timeZone), [tag, strings, overridesKey, timeZone])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

@@ -82,3 +82,20 @@ export function countryName(code: string, locale: string): string {
 export function moneyText(money: Money, locale: string, options?: FormatMoneyOptions): string {
   return formatMoney(money, locale, options)
 }
+
+const currencyNames = new Map<string, Intl.DisplayNames>()
+
+/** Currency name in the user's language, from Intl: "EUR" → "euro" (es), "Euro" (de). */
+export function currencyName(code: string, locale: string): string {
+  if (!/^[A-Za-z]{3}$/.test(code)) return code
+  let names = currencyNames.get(locale)
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'currency', fallback: 'code' })
+    currencyNames.set(locale, names)
+  }
+  try {
+    return names.of(code.toUpperCase()) ?? code
+  } catch {
+    return code
+  }
+}

@@ -5,7 +5,7 @@ import { toBillingError } from '../adapter/errors'
 import { guardAdapter } from '../adapter/guard'
 import type { BillingAdapter } from '../adapter/types'
 import type { BillingMessages, DeepPartial } from '../i18n/catalog'
-import { I18nProvider } from '../i18n/context'
+import { I18nProvider, type LocaleInput } from '../i18n/context'
 import { createStripeLoader, type StripeSource } from '../stripe/loader'
 import { AnnouncerProvider } from '../ui/Announcer'
 import type { Appearance, ThemeName } from './appearance'
@@ -26,8 +26,12 @@ export interface BillingProviderProps {
   /** Or a publishable key: Stripe.js loads only when a card form opens. */
   stripePublishableKey?: string
   stripeAccount?: string
-  /** "es", "en", or a regional tag like "es-MX" (Intl formats follow it). Default "en". */
-  locale?: string
+  /**
+   * The panel's language: a catalog from `react-billing-panel/locales/<tag>` (`locale={es}`;
+   * `{ ...es, tag: 'es-MX' }` for a region's formats). English is built in; an English tag such
+   * as "en-GB" sets its formats. Default "en".
+   */
+  locale?: LocaleInput
   /** Deep-partial overrides of the message catalog. */
   messages?: DeepPartial<BillingMessages>
   /** Time zone for dates; default the user's. */
@@ -104,9 +108,10 @@ export function BillingProvider(props: BillingProviderProps) {
   const queryClient = hostClient ?? contextClient ?? (privateClient as QueryClient)
 
   const guarded = useMemo(() => guardAdapter(adapter), [adapter])
+  const localeTag = typeof locale === 'object' ? locale.tag : locale
   const loadStripe = useMemo(
-    () => createStripeLoader({ stripe, publishableKey: stripePublishableKey, stripeAccount, locale }),
-    [stripe, stripePublishableKey, stripeAccount, locale],
+    () => createStripeLoader({ stripe, publishableKey: stripePublishableKey, stripeAccount, locale: localeTag }),
+    [stripe, stripePublishableKey, stripeAccount, localeTag],
   )
   const systemTheme = useSystemTheme(appearance?.theme === 'auto')
   const theme: ThemeName = appearance?.theme === 'dark' ? 'dark' : appearance?.theme === 'auto' ? systemTheme : 'light'

@@ -23,6 +23,7 @@ import {
   readPlanId,
   readSpendQuery,
   readTopUp,
+  readWalletNotifications,
   RequestProblem,
   type Obj,
 } from './validate'
@@ -119,6 +120,7 @@ const ACCESS: Record<Operation, Access> = {
   addFunds: 'money',
   changePlan: 'money',
   updateAutoRecharge: 'money',
+  updateWalletNotifications: 'write',
 }
 
 function call<K extends keyof BillingAdapter>(service: BillingService, name: K): NonNullable<BillingService[K]> {
@@ -233,6 +235,13 @@ const ROUTES: Route[] = [
     '/wallet/auto-recharge',
     'updateAutoRecharge',
     (s, { body, context }) => call(s, 'updateAutoRecharge')(readAutoRecharge(body), context),
+    { body: true },
+  ),
+  route(
+    'PUT',
+    '/wallet/notifications',
+    'updateWalletNotifications',
+    (s, { body, context }) => call(s, 'updateWalletNotifications')(readWalletNotifications(body), context),
     { body: true },
   ),
   route('GET', '/ledger', 'listLedger', (s, { query, context }) =>

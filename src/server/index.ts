@@ -20,7 +20,34 @@ export {
   type LedgerVerification,
   type UsageInput,
   type UsageResult,
+  type DueWorkResult,
+  type InsufficientFundsReason,
+  type MailMessage,
+  type Mailer,
+  type RecordUsageOptions,
+  type RunDueWorkOptions,
+  type UsageBatchResult,
+  type UsageEvent,
+  type UsageEventResult,
+  type UsageRejectionCode,
+  type PlanChangeMethod,
+  type SourceInvoiceReport,
+  type SourcedAccountBillingService,
+  type SubscriptionSource,
+  type SubscriptionSourceScope,
 } from './service/index'
+export { createUsageHandler, SERVER_ROUTES, type UsageHandlerOptions } from './usage-handler'
+export {
+  BILLING_EVENT_TYPES,
+  SIGNATURE_HEADER,
+  signBillingWebhook,
+  verifyBillingWebhook,
+  WebhookSignatureError,
+  type BillingEvent,
+  type BillingEventData,
+  type BillingEventType,
+  type VerifyWebhookInput,
+} from './webhooks'
 export type { CardDetails, ChargeCard, ChargeOutcome, ChargeRequest, PaymentProvider } from './payments/provider'
 export { createSimulatedPayments, type SimulatedPayments } from './payments/simulated'
 export { createSqlStore, type BillingStore, type StoreReads, type StoreTx } from './store/repository'

@@ -6,6 +6,12 @@
  *   const payments = createStripePayments({ stripe, store })
  *   const billing = createBillingService({ store, payments })
  *   const webhook = createStripeWebhookHandler({ stripe, webhookSecret, billing }) // POST /webhooks/stripe
+ *
+ * Subscriptions that live in Stripe Billing (optional):
+ *
+ *   const subscriptions = createStripeBillingSource({ stripe, groupMetadataKey: 'billing_group' })
+ *   const billing = createBillingService({ store, payments, subscriptions })
+ *   await linkStripeCustomer({ stripe, store, accountId, customerId: 'cus_…' }) // once per existing Customer
  */
 export {
   STRIPE_METADATA,
@@ -15,3 +21,9 @@ export {
   createStripePayments,
 } from './stripe/payments'
 export { type StripeWebhookOptions, createStripeWebhookHandler } from './stripe/webhooks'
+export {
+  type LinkStripeCustomerInput,
+  type StripeBillingSourceOptions,
+  createStripeBillingSource,
+  linkStripeCustomer,
+} from './stripe/billing'

@@ -19,6 +19,7 @@ import {
   type Money,
   type SpendGranularity,
   type SpendSummaryInput,
+  type WalletNotifications,
 } from '../adapter/types'
 
 export type Obj = Record<string, unknown>
@@ -186,6 +187,15 @@ export function readAutoRecharge(body: Obj): AutoRechargeSettings {
     mode: mode as AutoRechargeSettings['mode'],
     amount: r.money(body, 'amount', 'amount', { positive: true }) as Money,
     monthlyCap: r.money(body, 'monthlyCap', 'monthlyCap', { nullable: true }) as Money | null,
+  }
+  return r.done(settings)
+}
+
+export function readWalletNotifications(body: Obj): WalletNotifications {
+  const r = new Reader()
+  const settings = {
+    lowBalanceEmail: r.money(body, 'lowBalanceEmail', 'lowBalanceEmail', { nullable: true }) as Money | null,
+    receipts: r.bool(body, 'receipts', 'receipts') as boolean,
   }
   return r.done(settings)
 }

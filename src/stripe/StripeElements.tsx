@@ -7,7 +7,7 @@
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js'
 import type { SetupIntent, StripeElementLocale } from '@stripe/stripe-js'
 import { useImperativeHandle, useMemo } from 'react'
-import type { ConfirmSetupOutcome, StripeCardFormHandle, StripeCardFormProps } from './cardForm'
+import type { ConfirmSetupOutcome, StripeCardFormHandle, StripeCardFormProps } from './cardFormContract'
 
 // Processing is how bank debits come back; the card is on file, the bank settles later.
 const CONFIRMED: ReadonlySet<SetupIntent.Status> = new Set(['succeeded', 'processing'])

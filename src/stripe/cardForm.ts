@@ -1,47 +1,11 @@
 /**
- * The contract between the add-card dialog and the lazily loaded Stripe card form. Only types
- * and a tiny loader live here, so the dialog's own chunk never pulls in @stripe/react-stripe-js.
+ * The tiny loader of the Stripe card form, so the dialog's own chunk never pulls in
+ * @stripe/react-stripe-js; the contract both sides share is in `cardFormContract`.
  */
-import type { Appearance, Stripe } from '@stripe/stripe-js'
-import type { ComponentType, Ref } from 'react'
+import type { ComponentType } from 'react'
+import type { StripeCardFormProps } from './cardFormContract'
 
-/** What confirming a SetupIntent came to. Card data never appears here: ids only. */
-export type ConfirmSetupOutcome =
-  | {
-      status: 'confirmed'
-      setupIntentId: string
-      /** Stripe's PaymentMethod id, when Stripe returned it. */
-      paymentMethodId: string | null
-    }
-  | {
-      status: 'failed'
-      /** Stripe's error type: card_error, validation_error, api_connection_error…, or `incomplete`. */
-      type: string
-      code?: string
-      declineCode?: string
-      /** Stripe's own message, already in the locale Elements was given. */
-      message?: string
-    }
-
-export interface StripeCardFormHandle {
-  /** `stripe.confirmSetup({ elements, redirect: 'if_required' })`, 3-D Secure included. */
-  confirm(): Promise<ConfirmSetupOutcome>
-  focus(): void
-}
-
-export interface StripeCardFormProps {
-  stripe: Stripe
-  clientSecret: string
-  /** "es" or "en": Stripe shows its labels and errors in it. */
-  locale: string
-  appearance: Appearance
-  handleRef: Ref<StripeCardFormHandle>
-  /** The Payment Element is on screen and accepts input. */
-  onReady?: () => void
-  /** The Payment Element could not load (blocked iframe, bad client secret…). */
-  onLoadError?: (message: string | undefined) => void
-  onChange?: (state: { complete: boolean; empty: boolean }) => void
-}
+export type { ConfirmSetupOutcome, StripeCardFormHandle, StripeCardFormProps } from './cardFormContract'
 
 let pending: Promise<ComponentType<StripeCardFormProps>> | null = null
 

@@ -1,4 +1,4 @@
-import type { Stripe } from '@stripe/stripe-js'
+import type { Stripe, StripeElementLocale } from '@stripe/stripe-js'
 
 export type StripeSource = Stripe | PromiseLike<Stripe | null> | null
 
@@ -9,6 +9,7 @@ export interface StripeLoaderOptions {
   publishableKey?: string
   /** Connected account, for platforms that collect cards on behalf of sub-accounts. */
   stripeAccount?: string
+  /** The panel's language tag: Stripe.js shows its own texts in it. */
   locale?: string
 }
 
@@ -42,7 +43,7 @@ export function createStripeLoader(options: StripeLoaderOptions): StripeLoader |
     const { loadStripe } = await import('@stripe/stripe-js/pure')
     const instance = await loadStripe(publishableKey as string, {
       stripeAccount,
-      locale: (opts.locale as 'es' | 'en' | undefined) ?? 'auto',
+      locale: (opts.locale as StripeElementLocale | undefined) ?? 'auto',
     })
     if (!instance) throw new Error('Failed to load Stripe.js')
     return instance

@@ -13,7 +13,7 @@ import {
   OPTIONAL_METHODS,
   REQUIRED_METHODS,
   SUBSCRIPTION_STATUSES,
-  USAGE_UNITS,
+  USAGE_CATEGORY_PATTERN,
   type AutoRechargeSettings,
   type BillingAdapter,
   type BillingProfile,
@@ -461,7 +461,11 @@ function checkLedgerEntryShape(e: LedgerEntry, where: string): void {
   if (e.amount !== null) assertMoney(e.amount, `${where}.amount`)
   if (e.balanceAfter != null) assertMoney(e.balanceAfter, `${where}.balanceAfter`)
   if (e.usage != null) {
-    assertOneOf(e.usage.unit, USAGE_UNITS, `${where}.usage.unit`)
+    assert(
+      typeof e.usage.unit === 'string' && USAGE_CATEGORY_PATTERN.test(e.usage.unit),
+      `${where}.usage.unit must be a category key like "sms" or "ai_tokens", got ${show(e.usage.unit)}`,
+    )
+    assert(e.usage.label == null || typeof e.usage.label === 'string', `${where}.usage.label must be a string or null`)
     assert(
       typeof e.usage.quantity === 'number' && e.usage.quantity >= 0,
       `${where}.usage.quantity must be a non-negative number`,
@@ -975,6 +979,42 @@ function assertSettings(actual: AutoRechargeSettings, expected: AutoRechargeSett
     return `${where}: expected auto-recharge ${show(pick(expected))}, got ${show(pick(actual))}`
   })
 }
+
+const notificationChecks: ConformanceCheck[] = [
+  check(
+    'updateWalletNotifications round-trips the alert threshold and receipts, and refuses a negative one',
+    async (a, raw) => {
+      const update = capability(a, raw, 'updateWalletNotifications')
+      if (!update) return
+      // Where the emails go: without a billing email the adapter may refuse them (needs_billing_email).
+      if (!(await a.getBillingProfile())?.email) return
+      const w = await a.getWallet()
+      const variants = [
+        { lowBalanceEmail: money(w, w.topUp.min.amount), receipts: true },
+        { lowBalanceEmail: null, receipts: false },
+      ]
+      for (const settings of variants) {
+        const returned = await update(settings)
+        checkWalletShape(returned, 'updateWalletNotifications()')
+        for (const [where, wallet] of [
+          ['updateWalletNotifications() result', returned],
+          ['getWallet() after updateWalletNotifications', await a.getWallet()],
+        ] as const) {
+          assert(
+            JSON.stringify(wallet.notifications) === JSON.stringify(settings),
+            `${where}: expected notifications ${show(settings)}, got ${show(wallet.notifications)}`,
+          )
+        }
+      }
+      await expectBillingError(
+        () => update({ lowBalanceEmail: money(w, -1), receipts: false }),
+        ['validation'],
+        'updateWalletNotifications with a negative threshold',
+        'lowBalanceEmail',
+      )
+    },
+  ),
+]
 
 const autoRechargeChecks: ConformanceCheck[] = [
   check('updateAutoRecharge round-trips settings', async (a, raw) => {
@@ -1553,6 +1593,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   ...invoiceChecks,
   ...addFundsChecks,
   ...autoRechargeChecks,
+  ...notificationChecks,
   ...autoRechargeUsageChecks,
   ...paymentMethodChecks,
   ...subscriptionChecks,

@@ -49,7 +49,8 @@ export type FakeStripe = Stripe & FakeStripeControls
 // Test cards and messages
 // ---------------------------------------------------------------------------------------------
 
-type Lang = 'en' | 'es'
+/** Stripe Elements speaks each language the panel ships; the fake speaks them too. */
+type Lang = 'en' | 'es' | 'pt-BR' | 'fr' | 'de' | 'it'
 type Brand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown'
 
 type CardOutcome =
@@ -118,13 +119,99 @@ const MESSAGES = {
     connection: 'No pudimos conectar con Stripe. Revisa tu conexión e inténtalo de nuevo.',
     alreadySucceeded: 'Esta tarjeta ya se guardó.',
   },
+  'pt-BR': {
+    group: 'Dados do cartão',
+    number: 'Número do cartão',
+    expiry: 'Data de validade (MM / AA)',
+    expiryPlaceholder: 'MM / AA',
+    cvc: 'CVC',
+    incompleteNumber: 'O número do seu cartão está incompleto.',
+    invalidNumber: 'O número do seu cartão é inválido.',
+    incompleteExpiry: 'A data de validade do seu cartão está incompleta.',
+    invalidExpiry: 'A data de validade do seu cartão é inválida.',
+    pastExpiry: 'A data de validade do seu cartão já passou.',
+    incompleteCvc: 'O código de segurança do seu cartão está incompleto.',
+    declined: 'Seu cartão foi recusado.',
+    insufficientFunds: 'Seu cartão não tem saldo suficiente.',
+    expiredCard: 'Seu cartão está vencido.',
+    incorrectCvc: 'O código de segurança do seu cartão está incorreto.',
+    authFailed:
+      'Não foi possível autenticar sua forma de pagamento. Escolha outra forma de pagamento e tente novamente.',
+    connection: 'Não conseguimos acessar a Stripe. Verifique sua conexão e tente novamente.',
+    alreadySucceeded: 'Este cartão já foi salvo.',
+  },
+  fr: {
+    group: 'Informations de la carte',
+    number: 'Numéro de carte',
+    expiry: 'Date d’expiration (MM / AA)',
+    expiryPlaceholder: 'MM / AA',
+    cvc: 'CVC',
+    incompleteNumber: 'Le numéro de votre carte est incomplet.',
+    invalidNumber: 'Le numéro de votre carte n’est pas valide.',
+    incompleteExpiry: 'La date d’expiration de votre carte est incomplète.',
+    invalidExpiry: 'La date d’expiration de votre carte n’est pas valide.',
+    pastExpiry: 'La date d’expiration de votre carte est dépassée.',
+    incompleteCvc: 'Le code de sécurité de votre carte est incomplet.',
+    declined: 'Votre carte a été refusée.',
+    insufficientFunds: 'Le solde de votre carte est insuffisant.',
+    expiredCard: 'Votre carte a expiré.',
+    incorrectCvc: 'Le code de sécurité de votre carte est incorrect.',
+    authFailed:
+      'Impossible d’authentifier votre moyen de paiement. Choisissez un autre moyen de paiement et réessayez.',
+    connection: 'Impossible de joindre Stripe. Vérifiez votre connexion et réessayez.',
+    alreadySucceeded: 'Cette carte a déjà été enregistrée.',
+  },
+  de: {
+    group: 'Kartendaten',
+    number: 'Kartennummer',
+    expiry: 'Ablaufdatum (MM / JJ)',
+    expiryPlaceholder: 'MM / JJ',
+    cvc: 'Prüfnummer',
+    incompleteNumber: 'Ihre Kartennummer ist unvollständig.',
+    invalidNumber: 'Ihre Kartennummer ist ungültig.',
+    incompleteExpiry: 'Das Ablaufdatum Ihrer Karte ist unvollständig.',
+    invalidExpiry: 'Das Ablaufdatum Ihrer Karte ist ungültig.',
+    pastExpiry: 'Das Ablaufdatum Ihrer Karte liegt in der Vergangenheit.',
+    incompleteCvc: 'Die Prüfnummer Ihrer Karte ist unvollständig.',
+    declined: 'Ihre Karte wurde abgelehnt.',
+    insufficientFunds: 'Ihre Karte ist nicht ausreichend gedeckt.',
+    expiredCard: 'Ihre Karte ist abgelaufen.',
+    incorrectCvc: 'Die Prüfnummer Ihrer Karte ist falsch.',
+    authFailed:
+      'Ihre Zahlungsmethode konnte nicht authentifiziert werden. Wählen Sie eine andere Zahlungsmethode und versuchen Sie es erneut.',
+    connection: 'Stripe ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    alreadySucceeded: 'Diese Karte wurde bereits gespeichert.',
+  },
+  it: {
+    group: 'Dati della carta',
+    number: 'Numero della carta',
+    expiry: 'Data di scadenza (MM / AA)',
+    expiryPlaceholder: 'MM / AA',
+    cvc: 'CVC',
+    incompleteNumber: 'Il numero della carta è incompleto.',
+    invalidNumber: 'Il numero della carta non è valido.',
+    incompleteExpiry: 'La data di scadenza della carta è incompleta.',
+    invalidExpiry: 'La data di scadenza della carta non è valida.',
+    pastExpiry: 'La data di scadenza della carta è già passata.',
+    incompleteCvc: 'Il codice di sicurezza della carta è incompleto.',
+    declined: 'La carta è stata rifiutata.',
+    insufficientFunds: 'La carta non ha fondi sufficienti.',
+    expiredCard: 'La carta è scaduta.',
+    incorrectCvc: 'Il codice di sicurezza della carta non è corretto.',
+    authFailed:
+      'Non è stato possibile autenticare il metodo di pagamento. Scegli un altro metodo di pagamento e riprova.',
+    connection: 'Non riusciamo a contattare Stripe. Controlla la connessione e riprova.',
+    alreadySucceeded: 'Questa carta è già stata salvata.',
+  },
 } as const satisfies Record<Lang, Record<string, string>>
 type MessageKey = keyof (typeof MESSAGES)['en']
 
 function langOf(locale: unknown): Lang {
   let tag = typeof locale === 'string' ? locale : 'en'
   if (tag === 'auto' && typeof navigator !== 'undefined') tag = navigator.language
-  return tag.toLowerCase().startsWith('es') ? 'es' : 'en'
+  const language = tag.toLowerCase().split(/[-_]/)[0]
+  if (language === 'pt') return 'pt-BR'
+  return language === 'es' || language === 'fr' || language === 'de' || language === 'it' ? language : 'en'
 }
 
 function brandOf(digits: string): Brand {

@@ -83,7 +83,7 @@ export function MoneyInput({
   'aria-describedby': describedByProp,
   ...props
 }: MoneyInputProps) {
-  const { intlLocale, messages } = useBillingI18n()
+  const { intlLocale, messages, currencyName } = useBillingI18n()
   const locale = localeProp ?? intlLocale
   const control = useFieldControl()
   const hintId = `bp-money${useId().replace(/:/g, '')}-currency`
@@ -111,7 +111,9 @@ export function MoneyInput({
         value={value}
         onChange={(event) => onValueChange(event.target.value, parseMoneyInput(event.target.value, locale, currency))}
       />
-      <VisuallyHidden id={hintId}>{interpolate(messages.ui.money.amountIn, { currency })}</VisuallyHidden>
+      <VisuallyHidden id={hintId}>
+        {interpolate(messages.ui.money.amountIn, { currency: `${currencyName(currency)} (${currency})` })}
+      </VisuallyHidden>
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapte
 import type { BillingAdapter } from '../../src/adapter/types'
 import { BillingProvider, type BillingProviderProps } from '../../src/provider'
 import { createFakeStripe } from '../../src/testing/fake-stripe'
+import { localeFor, type ShippedTag } from '../../tests/support/locales'
 
 /** Story parameters read by the decorator. */
 export interface BillingStoryParameters {
@@ -20,18 +21,20 @@ export interface BillingStoryParameters {
 
 /** Supplies the memory adapter and the fake Stripe to every story; locale and theme come from the toolbar. */
 export const withBilling: Decorator = (Story, context) => {
-  const locale = (context.globals.locale as string) ?? 'es'
+  const locale = (context.globals.locale as ShippedTag | undefined) ?? 'es'
   const theme = (context.globals.theme as 'light' | 'dark') ?? 'light'
   const params = (context.parameters.billing ?? {}) as BillingStoryParameters
   const key = `${context.id}|${locale}`
   // biome-ignore lint/correctness/useExhaustiveDependencies: one adapter, client and Stripe per story and locale
   const setup = useMemo(() => {
+    // Seeded data exists in Spanish and English; other languages show the English data.
+    const seedLocale = locale === 'es' ? 'es' : 'en'
     const adapter =
-      params.adapter?.({ locale: locale === 'en' ? 'en' : 'es' }) ??
+      params.adapter?.({ locale: seedLocale }) ??
       createMemoryAdapter({
         seed: 7,
         now: () => new Date('2026-11-26T15:00:00Z'),
-        locale: locale === 'en' ? 'en' : 'es',
+        locale: seedLocale,
         ...params.memory,
       })
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } })
@@ -52,7 +55,7 @@ export const withBilling: Decorator = (Story, context) => {
         adapter={setup.adapter}
         queryClient={setup.queryClient}
         stripe={setup.stripe}
-        locale={locale}
+        locale={localeFor(locale)}
         appearance={{ theme }}
         timeZone="UTC"
         brandName="Leadway"

@@ -8,6 +8,7 @@ import { SpendInsights } from '../../src/components/SpendInsights'
 import { rangeFor } from '../../src/components/SpendInsights/series'
 import { createI18n } from '../../src/i18n/context'
 import { axeViolations, NOW, renderBilling } from '../support/render'
+import { es as spanish } from '../../src/locales/es'
 
 beforeEach(async () => {
   await page.viewport(1280, 900)
@@ -152,7 +153,7 @@ describe('SpendInsights in Chromium', () => {
     const busiest = summary.periods.toSorted((a, b) => b.total.amount - a.total.amount)[0]
     const bar = bars().find((b) => b.dataset.period === busiest.period)
     const label = bar?.getAttribute('aria-label') ?? ''
-    const es = createI18n('es')
+    const es = createI18n(spanish)
     expect(label).toContain(es.formatMoney({ amount: busiest.total.amount, currency: 'EUR' }))
     expect(label).toMatch(/€/)
     expect(label).toMatch(/^\d{1,2} [a-z]{3,5}\.?:/)

@@ -12,6 +12,15 @@ import {
 import { TransactionHistory, toLedgerFilter } from '../../src/components/TransactionHistory'
 import { axeViolations, NOW, renderBilling } from '../support/render'
 
+/** The visible copy of a message, whether or not the live region has read it out yet. */
+function findShown(text: string) {
+  return waitFor(() => {
+    const shown = screen.getAllByText(text).find((node) => !node.closest('[data-slot="announcer"]'))
+    if (!shown) throw new Error(`"${text}" is announced but not shown`)
+    return shown
+  })
+}
+
 function memoryAt(options: Parameters<typeof createMemoryAdapter>[0] = {}) {
   return createMemoryAdapter({ seed: 1, now: () => NOW, locale: 'en', ...options })
 }
@@ -349,7 +358,7 @@ describe('TransactionHistory in Chromium: CSV export', () => {
     const { user } = renderBilling(<TransactionHistory />, { adapter })
     await screen.findByRole('table', { name: 'Transactions' })
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
-    await screen.findByText('Exported 2 transactions to transactions-2026-11-26.csv.')
+    await findShown('Exported 2 transactions to transactions-2026-11-26.csv.')
     const text = (await downloads.blobs[0].text()).replace(/^\uFEFF/, '')
     const [, evil, plus] = text.split('\r\n')
     expect(evil).toBe(
@@ -371,7 +380,7 @@ describe('TransactionHistory in Chromium: CSV export', () => {
     expect(exportButton).toHaveAttribute('aria-disabled', 'true')
     await user.click(exportButton)
     await user.click(screen.getByRole('button', { name: 'Cancel export' }))
-    expect(await screen.findByText('Export canceled. Nothing was downloaded.')).toBeInTheDocument()
+    expect(await findShown('Export canceled. Nothing was downloaded.')).toBeInTheDocument()
     await waitFor(() => expect(exportButton).toHaveFocus())
     const callsAtCancel = memory.calls.listLedger
     await new Promise((resolve) => setTimeout(resolve, 300))
@@ -393,7 +402,7 @@ describe('TransactionHistory in Chromium: CSV export', () => {
     expect(await screen.findByText(message)).toBeInTheDocument()
     expect(downloads.blobs).toHaveLength(0)
     await user.click(screen.getByRole('button', { name: 'Try the export again' }))
-    expect(await screen.findByText('Exported 600 transactions to transactions-2026-11-26.csv.')).toBeInTheDocument()
+    expect(await findShown('Exported 600 transactions to transactions-2026-11-26.csv.')).toBeInTheDocument()
     expect(downloads.blobs).toHaveLength(1)
   })
 })
@@ -455,14 +464,27 @@ describe('TransactionHistory in Chromium: keyboard', () => {
 
   it('scrolls the list with the keyboard and reaches row actions with Tab', async () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => ({}) as Window)
-    const { user } = renderBilling(<TransactionHistory height={400} />)
+    const { adapter, inputs } = recording()
+    const { user } = renderBilling(<TransactionHistory height={400} />, { adapter })
     await screen.findByRole('table', { name: 'Transactions' })
     await tabTo(user, viewport)
     // Real key presses (not synthetic events), so the browser itself scrolls the focused list.
     await realKeys.keyboard('{PageDown}')
     await waitFor(() => expect(viewport().scrollTop).toBeGreaterThan(200))
     await realKeys.keyboard('{End}')
-    await waitFor(() => expect(screen.getByText('Showing 100 of 360')).toBeInTheDocument(), { timeout: 15_000 })
+    // End reaches the last loaded row, which asks for the next page by cursor. How many pages
+    // arrive depends on where the browser's scroll stands when each lands, so the test waits for
+    // the state: a page asked for by cursor, its rows counted, and nothing loading any more.
+    await waitFor(() => expect(inputs.some((input) => input.cursor)).toBe(true), { timeout: 15_000 })
+    await waitFor(
+      () => {
+        expect(screen.queryByText('Loading more transactions…')).not.toBeInTheDocument()
+        const count = document.querySelector('[data-slot="transactions-footer"] .bp-tx-count')?.textContent ?? ''
+        const shown = /^Showing (\d+) of 360$|^(360) transactions$/.exec(count)
+        expect(Number(shown?.[1] ?? shown?.[2])).toBeGreaterThan(50)
+      },
+      { timeout: 15_000 },
+    )
     await realKeys.keyboard('{Home}')
     await waitFor(() => expect(viewport().scrollTop).toBe(0), { timeout: 15_000 })
     // The next Tab stop after the list is the first row action in it.

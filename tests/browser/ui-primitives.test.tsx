@@ -40,6 +40,7 @@ import {
   TextInput,
   TrashIcon,
 } from '../../src/ui'
+import { es } from '../../src/locales/es'
 
 const COUNTRIES = ['AR', 'CO', 'ES', 'MX', 'PE', 'US'].map((code) => ({
   value: code,
@@ -239,7 +240,7 @@ function Gallery() {
 
 function renderGallery(theme: ThemeName, width?: number) {
   return render(
-    <BillingProvider adapter={createMemoryAdapter()} locale="es" appearance={{ theme }}>
+    <BillingProvider adapter={createMemoryAdapter()} locale={es} appearance={{ theme }}>
       <main className="bp-root" data-theme={theme} style={width ? { width } : undefined} data-testid="root">
         <Gallery />
       </main>

@@ -1,11 +1,14 @@
 // Host-app installs: does the published package work in a customer's app?
 //
-// Packs the library (`npm pack`), installs the tarball into two throwaway Vite apps, one on
-// React 18.3 and one on React 19, each with the peer versions a host would have, builds them for
-// production, serves each build on 127.0.0.1 and drives it in Chromium: the Spanish panel renders
-// with its stylesheet, and a wallet top-up moves the balance by exactly the amount chosen.
+// Packs the library (`npm pack`), installs the tarball into throwaway host apps — two Vite apps,
+// one on React 18.3 and one on React 19, and a Next.js 16 App Router app whose server-component
+// page hands the Spanish catalog to the client panel — each with the peer versions a host would
+// have, builds them for production (`vite build`; `next build` + `next start`), serves each on
+// 127.0.0.1 and drives it in Chromium: the Spanish panel renders with its stylesheet, without a
+// hydration warning or a console error, and a wallet top-up moves the balance by exactly the
+// amount chosen.
 //
-//   node tests/host/run.mjs [--no-build] [--only react18|react19]
+//   node tests/host/run.mjs [--no-build] [--only react18|react19|next16]
 //
 // Exits 1 on the first failure, naming the host and the step. Work files: tests/host/.work.
 import { spawn } from 'node:child_process'
@@ -18,7 +21,8 @@ import { chromium } from 'playwright-core'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
 const work = path.join(here, '.work')
-const template = path.join(here, 'app')
+const TEMPLATES = { vite: path.join(here, 'app'), next: path.join(here, 'next') }
+const NEXT_VERSION = '^16.5.0'
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
 const dev = pkg.devDependencies
 
@@ -27,11 +31,20 @@ const skipBuild = args.includes('--no-build')
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null
 
 const MINUTE = 60_000
-const TIMEOUTS = { build: 5 * MINUTE, pack: MINUTE, install: 10 * MINUTE, viteBuild: 5 * MINUTE, browser: 2 * MINUTE }
+const TIMEOUTS = {
+  build: 5 * MINUTE,
+  pack: MINUTE,
+  install: 10 * MINUTE,
+  viteBuild: 5 * MINUTE,
+  nextBuild: 8 * MINUTE,
+  nextStart: MINUTE,
+  browser: 2 * MINUTE,
+}
 
 const HOSTS = [
-  { name: 'react18', react: '^18.3.1', expectMajor: '18' },
-  { name: 'react19', react: dev.react, expectMajor: '19' },
+  { name: 'react18', kind: 'vite', react: '^18.3.1', expectMajor: '18' },
+  { name: 'react19', kind: 'vite', react: dev.react, expectMajor: '19' },
+  { name: 'next16', kind: 'next', react: dev.react, expectMajor: '19' },
 ].filter((host) => only === null || host.name === only)
 
 const CHROMIUM_ARGS = [
@@ -164,7 +177,7 @@ async function packLibrary() {
 function writeHostApp(host, tarball) {
   const dir = path.join(work, host.name)
   rmSync(dir, { recursive: true, force: true })
-  cpSync(template, dir, { recursive: true })
+  cpSync(TEMPLATES[host.kind], dir, { recursive: true })
   const hostPackage = {
     name: `billing-host-${host.name}`,
     private: true,
@@ -176,11 +189,10 @@ function writeHostApp(host, tarball) {
       '@tanstack/react-query': dev['@tanstack/react-query'],
       '@stripe/react-stripe-js': dev['@stripe/react-stripe-js'],
       '@stripe/stripe-js': dev['@stripe/stripe-js'],
+      ...(host.kind === 'next' ? { next: NEXT_VERSION } : {}),
     },
-    devDependencies: {
-      vite: dev.vite,
-      '@vitejs/plugin-react': dev['@vitejs/plugin-react'],
-    },
+    devDependencies:
+      host.kind === 'vite' ? { vite: dev.vite, '@vitejs/plugin-react': dev['@vitejs/plugin-react'] } : {},
   }
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(hostPackage, null, 2)}\n`)
   return dir
@@ -193,8 +205,12 @@ async function drive(browser, host, url) {
   page.setDefaultTimeout(15_000)
   const errors = []
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`)
+  })
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
+    else if (/hydrat/i.test(message.text())) errors.push(`console.${message.type()}: ${message.text()}`)
   })
   try {
     await page.goto(url)
@@ -252,6 +268,85 @@ async function drive(browser, host, url) {
   }
 }
 
+/** The host's CSS files hold the panel's stylesheet. */
+function expectPanelCss(dir) {
+  const css = readdirSync(dir, { recursive: true })
+    .filter((name) => String(name).endsWith('.css'))
+    .map((name) => readFileSync(path.join(dir, String(name)), 'utf8'))
+  expect(
+    css.some((text) => text.includes('.bp-root')),
+    'the host build has no react-billing-panel CSS',
+  )
+}
+
+async function buildAndServeVite(host, dir) {
+  await step(`${host.name}: vite build`, TIMEOUTS.viteBuild, async () => {
+    await run(process.execPath, [path.join(dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+      cwd: dir,
+      timeoutMs: TIMEOUTS.viteBuild,
+    })
+    expectPanelCss(path.join(dir, 'dist', 'assets'))
+  })
+  return serve(path.join(dir, 'dist'))
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** `next build`, then `next start` on a free port; resolves once it serves the page with the panel in it. */
+async function buildAndStartNext(host, dir) {
+  const next = path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next')
+  const env = { NEXT_TELEMETRY_DISABLED: '1' }
+  await step(`${host.name}: next build`, TIMEOUTS.nextBuild, async () => {
+    await run(process.execPath, [next, 'build'], { cwd: dir, timeoutMs: TIMEOUTS.nextBuild, env })
+    expectPanelCss(path.join(dir, '.next', 'static'))
+  })
+  const port = await freePort()
+  const child = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // Already gone.
+    }
+  }
+  const url = `http://127.0.0.1:${port}/`
+  try {
+    await step(`${host.name}: next start, server HTML has the panel`, TIMEOUTS.nextStart, async () => {
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}\n${tail(output)}`)
+        const response = await fetch(url).catch(() => null)
+        if (response?.ok) {
+          const html = await response.text()
+          // The server component rendered the client panel into the HTML, in Spanish.
+          expect(html.includes('Facturación') && html.includes('role="tablist"'), 'the server HTML has no panel')
+          return
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+    })
+  } catch (error) {
+    stop()
+    throw error
+  }
+  return { url, close: async () => stop() }
+}
+
 async function main() {
   const started = performance.now()
   if (!skipBuild) {
@@ -276,21 +371,7 @@ async function main() {
           timeoutMs: TIMEOUTS.install,
         }),
       )
-      await step(`${host.name}: vite build`, TIMEOUTS.viteBuild, async () => {
-        await run(process.execPath, [path.join(dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-          cwd: dir,
-          timeoutMs: TIMEOUTS.viteBuild,
-        })
-        const assets = readdirSync(path.join(dir, 'dist', 'assets'))
-        const css = assets
-          .filter((name) => name.endsWith('.css'))
-          .map((name) => readFileSync(path.join(dir, 'dist', 'assets', name), 'utf8'))
-        expect(
-          css.some((text) => text.includes('.bp-root')),
-          'the host build has no react-billing-panel CSS',
-        )
-      })
-      const server = await serve(path.join(dir, 'dist'))
+      const server = host.kind === 'next' ? await buildAndStartNext(host, dir) : await buildAndServeVite(host, dir)
       try {
         const result = await step(`${host.name}: panel renders, top-up moves the balance`, TIMEOUTS.browser, () =>
           drive(browser, host, server.url),

@@ -6,6 +6,7 @@ import { createMemoryAdapter, type MemoryAdapterOptions, type MemoryBillingAdapt
 import type { BillingAdapter } from '../../src/adapter/types'
 import { BillingProvider, type BillingProviderProps } from '../../src/provider'
 import { createFakeStripe } from '../../src/testing/fake-stripe'
+import { localeFor, type ShippedTag } from './locales'
 
 /** The fixed clock every test runs on, so dates and "expiring soon" are stable. */
 export const NOW = new Date('2026-11-26T15:00:00Z')
@@ -15,7 +16,8 @@ export interface RenderBillingOptions {
   adapter?: BillingAdapter
   provider?: Partial<BillingProviderProps>
   stripe?: Parameters<typeof createFakeStripe>[0]
-  locale?: 'es' | 'en'
+  /** The panel's language, by tag; the catalog is passed to the provider as a host would. */
+  locale?: ShippedTag
   render?: Omit<RenderOptions, 'wrapper'>
 }
 
@@ -24,7 +26,12 @@ export interface RenderBillingOptions {
  * QueryClient that never retries (so a failure shows at once).
  */
 export function renderBilling(ui: ReactElement, options: RenderBillingOptions = {}) {
-  const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: options.locale ?? 'en', ...options.memory })
+  const memory = createMemoryAdapter({
+    seed: 1,
+    now: () => NOW,
+    locale: options.locale === 'es' ? 'es' : 'en',
+    ...options.memory,
+  })
   const adapter = options.adapter ?? memory
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
@@ -36,7 +43,7 @@ export function renderBilling(ui: ReactElement, options: RenderBillingOptions = 
       adapter={adapter}
       queryClient={queryClient}
       stripe={Promise.resolve(fakeStripe)}
-      locale={options.locale ?? 'en'}
+      locale={localeFor(options.locale)}
       timeZone="UTC"
       brandName="Leadway"
       {...options.provider}

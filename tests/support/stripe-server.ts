@@ -9,6 +9,10 @@
  * Cards behave like Stripe's test numbers: 4242… succeeds, 4000 0000 0000 0002 is a generic
  * decline, …9995 insufficient funds, …0069 expired, 4000 0027 6000 3184 always asks for
  * 3-D Secure (and so fails off-session with authentication_required).
+ *
+ * Stripe Billing as far as the panel reads it: Subscriptions (listed per Customer, retrieved,
+ * `cancel_at_period_end` set and cleared), their Products, and paid Invoices with Stripe's
+ * hosted page and PDF links. A test puts them there as the host's Stripe set-up would.
  */
 import { randomBytes } from 'node:crypto'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
@@ -56,6 +60,62 @@ export type DisputeFixture = Pick<
   'id' | 'object' | 'amount' | 'currency' | 'charge' | 'payment_intent' | 'reason' | 'status' | 'created' | 'livemode'
 >
 export type TaxIdFixture = Pick<Stripe.TaxId, 'id' | 'object' | 'type' | 'value'>
+export type ProductFixture = Pick<Stripe.Product, 'id' | 'object' | 'name' | 'description' | 'metadata' | 'active'>
+export type PriceFixture = Pick<
+  Stripe.Price,
+  'id' | 'object' | 'currency' | 'unit_amount' | 'nickname' | 'metadata' | 'product' | 'type' | 'active'
+> & { recurring: Pick<Stripe.Price.Recurring, 'interval' | 'interval_count'> | null }
+export type SubscriptionItemFixture = Pick<
+  Stripe.SubscriptionItem,
+  'id' | 'object' | 'quantity' | 'current_period_start' | 'current_period_end'
+> & { price: PriceFixture }
+export type SubscriptionFixture = Pick<
+  Stripe.Subscription,
+  | 'id'
+  | 'object'
+  | 'customer'
+  | 'status'
+  | 'cancel_at'
+  | 'cancel_at_period_end'
+  | 'canceled_at'
+  | 'start_date'
+  | 'trial_end'
+  | 'default_payment_method'
+  | 'description'
+  | 'metadata'
+  | 'created'
+  | 'livemode'
+> & {
+  items: { object: 'list'; data: SubscriptionItemFixture[]; has_more: boolean; url: string }
+  cancellation_details: Pick<Stripe.Subscription.CancellationDetails, 'feedback' | 'comment'>
+}
+type InvoiceLineFixture = Pick<Stripe.InvoiceLineItem, 'id' | 'object' | 'amount' | 'currency' | 'description'>
+export type InvoiceFixture = Pick<
+  Stripe.Invoice,
+  | 'id'
+  | 'object'
+  | 'customer'
+  | 'number'
+  | 'status'
+  | 'amount_paid'
+  | 'amount_due'
+  | 'currency'
+  | 'hosted_invoice_url'
+  | 'invoice_pdf'
+  | 'description'
+  | 'created'
+  | 'livemode'
+> & { lines: { object: 'list'; data: InvoiceLineFixture[]; has_more: boolean; url: string } }
+/** What a test names when it puts a subscription on a Customer. */
+export interface SubscriptionSpec {
+  customer: string
+  product: { name: string; description?: string | null; metadata?: Record<string, string> }
+  price: { unitAmount: number; currency: string; interval?: Stripe.Price.Recurring.Interval; intervalCount?: number }
+  quantity?: number
+  status?: Stripe.Subscription.Status
+  metadata?: Record<string, string>
+  defaultPaymentMethod?: string | null
+}
 export type EventFixture = Pick<Stripe.Event, 'id' | 'object' | 'api_version' | 'created' | 'livemode' | 'type'> & {
   pending_webhooks: number
   data: { object: unknown }
@@ -142,6 +202,15 @@ export interface StripeTestServer {
   readonly paymentIntents: Map<string, PaymentIntentFixture>
   readonly charges: Map<string, ChargeFixture>
   readonly taxIds: Map<string, TaxIdFixture & { customer: string }>
+  readonly products: Map<string, ProductFixture>
+  readonly subscriptions: Map<string, SubscriptionFixture>
+  readonly invoices: Map<string, InvoiceFixture>
+  /** What the host set up in Stripe Billing: a Subscription (with its Product and Price) on a Customer. */
+  addSubscription(spec: SubscriptionSpec): SubscriptionFixture
+  /** Stripe bills the subscription's period: a paid invoice with its hosted page and PDF. */
+  payInvoice(subscriptionId: string): InvoiceFixture
+  /** The next `count` requests, whatever they are, answer this error (e.g. a 500 `api_error`). */
+  failNext(count: number, status: number, error: { type: string; message: string; code?: string }): void
   /** Every request received, as "METHOD /path". */
   readonly requests: string[]
   /** What the browser does with Stripe.js: confirms the SetupIntent with a test card number. */
@@ -153,6 +222,10 @@ export interface StripeTestServer {
   dispute(intentId: string, reason?: Stripe.Dispute['reason']): DisputeFixture
   /** The next `count` PaymentIntent creations answer 429 (Stripe's rate limit). */
   rateLimitNext(count: number): void
+  /** The next `count` confirmed PaymentIntents stay `processing` (the bank has not answered yet). */
+  processNext(count: number): void
+  /** The bank answers a `processing` PaymentIntent: it succeeds, or fails with a decline. */
+  finishProcessing(intentId: string, succeed: boolean): PaymentIntentFixture
   event(type: Stripe.Event['type'], object: unknown): EventFixture
   close(): Promise<void>
 }
@@ -164,10 +237,16 @@ export async function startStripeServer(secretKey = 'sk_test_offline'): Promise<
   const paymentIntents = new Map<string, PaymentIntentFixture>()
   const charges = new Map<string, ChargeFixture>()
   const taxIds = new Map<string, TaxIdFixture & { customer: string }>()
+  const products = new Map<string, ProductFixture>()
+  const subscriptions = new Map<string, SubscriptionFixture>()
+  const invoices = new Map<string, InvoiceFixture>()
+  let failing: { count: number; status: number; error: Record<string, unknown> } | null = null
+  let invoiceCount = 0
   const cardNumbers = new Map<string, string>()
   const requests: string[] = []
   const replays = new Map<string, { fingerprint: string; status: number; body: string }>()
   let rateLimited = 0
+  let processing = 0
 
   const customer = (id: string) => {
     const c = customers.get(id)
@@ -235,7 +314,10 @@ export async function startStripeServer(secretKey = 'sk_test_offline'): Promise<
     if (p.confirm !== 'true') return pi
     const behaviour = BEHAVIOUR[cardNumbers.get(pmId) ?? ''] ?? { kind: 'succeed' }
     let decline: PaymentError | null = null
-    if (behaviour.kind === 'succeed') newCharge(pi)
+    if (processing > 0) {
+      processing -= 1
+      pi.status = 'processing'
+    } else if (behaviour.kind === 'succeed') newCharge(pi)
     else if (behaviour.kind === 'decline') {
       decline = {
         type: 'card_error',
@@ -335,6 +417,54 @@ export async function startStripeServer(secretKey = 'sk_test_offline'): Promise<
       if (method === 'POST' && sub === 'detach') pm.customer = null
       return pm
     }
+    if (resource === 'subscriptions') {
+      if (method === 'GET' && !id) {
+        const data = [...subscriptions.values()].filter(
+          (s) =>
+            (!p.customer || s.customer === p.customer) &&
+            // Stripe's default list leaves out ended subscriptions.
+            (p.status === 'all' || (s.status !== 'canceled' && s.status !== 'incomplete_expired')),
+        )
+        return { object: 'list', data, has_more: false, url: '/v1/subscriptions' }
+      }
+      const s = subscriptions.get(id)
+      if (!s) throw missing('subscription', id)
+      if (method === 'POST') {
+        if (s.status === 'canceled') {
+          throw new HttpError(400, {
+            type: 'invalid_request_error',
+            message: 'A canceled subscription can only update its cancellation_details and metadata.',
+          })
+        }
+        if (p.cancel_at_period_end === 'true') {
+          s.cancel_at_period_end = true
+          s.cancel_at = s.items.data[0]?.current_period_end ?? null
+          s.canceled_at = now()
+        } else if (p.cancel_at_period_end === 'false') {
+          s.cancel_at_period_end = false
+          s.cancel_at = null
+          s.canceled_at = null
+        }
+        const details = p.cancellation_details as { feedback?: string; comment?: string } | undefined
+        if (details) {
+          if (details.feedback !== undefined)
+            s.cancellation_details.feedback = (details.feedback ||
+              null) as Stripe.Subscription.CancellationDetails['feedback']
+          if (details.comment !== undefined) s.cancellation_details.comment = details.comment || null
+        }
+      }
+      return s
+    }
+    if (resource === 'products' && method === 'GET' && !id) {
+      const ids = Object.values((p.ids as Record<string, string>) ?? {})
+      const data = [...products.values()].filter((prod) => ids.length === 0 || ids.includes(prod.id))
+      return { object: 'list', data, has_more: false, url: '/v1/products' }
+    }
+    if (resource === 'invoices') {
+      const inv = invoices.get(id)
+      if (!inv || method !== 'GET') throw missing('invoice', id)
+      return inv
+    }
     if (resource === 'payment_intents') {
       if (method === 'POST' && !id) return createPaymentIntent(p)
       const pi = paymentIntents.get(id)
@@ -364,6 +494,11 @@ export async function startStripeServer(secretKey = 'sk_test_offline'): Promise<
     }
     if (req.headers.authorization !== `Bearer ${secretKey}`) {
       send(401, JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } }))
+      return
+    }
+    if (failing && failing.count > 0) {
+      failing.count -= 1
+      send(failing.status, JSON.stringify({ error: failing.error }))
       return
     }
     const key = req.headers['idempotency-key']
@@ -428,7 +563,114 @@ export async function startStripeServer(secretKey = 'sk_test_offline'): Promise<
     paymentIntents,
     charges,
     taxIds,
+    products,
+    subscriptions,
+    invoices,
     requests,
+    addSubscription(spec) {
+      const product: ProductFixture = {
+        id: `prod_${hex(7)}`,
+        object: 'product',
+        name: spec.product.name,
+        description: spec.product.description ?? null,
+        metadata: spec.product.metadata ?? {},
+        active: true,
+      }
+      products.set(product.id, product)
+      const interval = spec.price.interval ?? 'month'
+      const intervalCount = spec.price.intervalCount ?? 1
+      const start = now() - 86_400
+      const days = ({ day: 1, week: 7, month: 30, year: 365 } as Record<string, number>)[interval] * intervalCount
+      const id = `sub_${hex(12)}`
+      const sub: SubscriptionFixture = {
+        id,
+        object: 'subscription',
+        customer: spec.customer,
+        status: spec.status ?? 'active',
+        cancel_at: null,
+        cancel_at_period_end: false,
+        canceled_at: null,
+        cancellation_details: { feedback: null, comment: null },
+        start_date: start,
+        trial_end: null,
+        default_payment_method: spec.defaultPaymentMethod ?? null,
+        description: null,
+        metadata: spec.metadata ?? {},
+        created: start,
+        livemode: false,
+        items: {
+          object: 'list',
+          has_more: false,
+          url: `/v1/subscription_items?subscription=${id}`,
+          data: [
+            {
+              id: `si_${hex(7)}`,
+              object: 'subscription_item',
+              quantity: spec.quantity ?? 1,
+              current_period_start: start,
+              current_period_end: start + days * 86_400,
+              price: {
+                id: `price_${hex(7)}`,
+                object: 'price',
+                active: true,
+                currency: spec.price.currency.toLowerCase(),
+                unit_amount: spec.price.unitAmount,
+                nickname: null,
+                metadata: {},
+                product: product.id,
+                type: 'recurring',
+                recurring: { interval, interval_count: intervalCount },
+              },
+            },
+          ],
+        },
+      }
+      subscriptions.set(id, sub)
+      return sub
+    },
+    payInvoice(subscriptionId) {
+      const sub = subscriptions.get(subscriptionId)
+      if (!sub) throw new Error(`no Subscription ${subscriptionId}`)
+      const item = sub.items.data[0]
+      const product = products.get(String(item.price.product))
+      const amount = (item.price.unit_amount ?? 0) * (item.quantity ?? 1)
+      invoiceCount += 1
+      const id = `in_${hex(12)}`
+      const invoice: InvoiceFixture = {
+        id,
+        object: 'invoice',
+        customer: sub.customer,
+        number: `ABCD1234-${String(invoiceCount).padStart(4, '0')}`,
+        status: 'paid',
+        amount_paid: amount,
+        amount_due: amount,
+        currency: item.price.currency,
+        hosted_invoice_url: `https://invoice.stripe.test/i/${id}`,
+        invoice_pdf: `https://pay.stripe.test/invoice/${id}/pdf`,
+        description: null,
+        created: now(),
+        livemode: false,
+        lines: {
+          object: 'list',
+          has_more: false,
+          url: `/v1/invoices/${id}/lines`,
+          data: [
+            {
+              id: `il_${hex(7)}`,
+              object: 'line_item',
+              amount,
+              currency: item.price.currency,
+              description: `${item.quantity ?? 1} × ${product?.name ?? 'Subscription'}`,
+            },
+          ],
+        },
+      }
+      invoices.set(id, invoice)
+      return invoice
+    },
+    failNext(count, status, error) {
+      failing = { count, status, error }
+    },
     confirmSetupIntent(setupIntentId, number, card = {}) {
       const si = setupIntents.get(setupIntentId)
       if (!si) throw new Error(`no SetupIntent ${setupIntentId}`)
@@ -496,6 +738,24 @@ export async function startStripeServer(secretKey = 'sk_test_offline'): Promise<
     },
     rateLimitNext(count) {
       rateLimited = count
+    },
+    processNext(count) {
+      processing = count
+    },
+    finishProcessing(intentId, succeed) {
+      const pi = intent(intentId)
+      if (pi.status !== 'processing') throw new Error(`PaymentIntent ${intentId} is ${pi.status}, not processing`)
+      if (succeed) newCharge(pi)
+      else {
+        pi.status = 'requires_payment_method'
+        pi.last_payment_error = {
+          type: 'card_error',
+          code: 'card_declined',
+          decline_code: 'generic_decline',
+          message: 'Your card was declined.',
+        }
+      }
+      return pi
     },
     event(type, object) {
       return {

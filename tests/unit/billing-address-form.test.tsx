@@ -13,6 +13,7 @@ import {
 } from '../../src/components/BillingAddressForm'
 import { en } from '../../src/i18n'
 import { NOW, renderBilling } from '../support/render'
+import { es } from '../../src/locales/es'
 
 type User = ReturnType<typeof renderBilling>['user']
 
@@ -96,7 +97,7 @@ describe('BillingAddressForm: the saved information', () => {
     const onSaved = vi.fn()
     const { user, memory } = renderBilling(<BillingAddressForm onSaved={onSaved} />, {
       memory: { empty: true },
-      provider: { locale: 'es-MX' },
+      provider: { locale: { ...es, tag: 'es-MX' } },
     })
     expect(await screen.findByRole('heading', { name: 'Aún no hay información de facturación' })).toBeInTheDocument()
     expect(card()).toHaveAttribute('data-state', 'empty')

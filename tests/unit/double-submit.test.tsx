@@ -8,6 +8,7 @@ import { BillingError } from '../../src/adapter/errors'
 import { createMemoryAdapter, type MemoryBillingAdapter } from '../../src/adapter/memory'
 import type { AddFundsInput, AddFundsResult } from '../../src/adapter/types'
 import { useAddFunds } from '../../src/data'
+import { es } from '../../src/locales/es'
 import { BillingProvider } from '../../src/provider'
 
 const NOW = new Date('2026-11-26T15:00:00Z')
@@ -115,7 +116,7 @@ describe('top-ups under double submits, retries and injected faults', () => {
             defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
           })
           const wrapper = ({ children }: { children: ReactNode }) => (
-            <BillingProvider adapter={adapter} queryClient={queryClient} locale="es">
+            <BillingProvider adapter={adapter} queryClient={queryClient} locale={es}>
               {children}
             </BillingProvider>
           )

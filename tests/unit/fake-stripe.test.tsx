@@ -100,6 +100,16 @@ describe('createFakeStripe inside <Elements>', () => {
   })
 
   it.each([
+    ['pt-BR', 'Número do cartão'],
+    ['fr', 'Numéro de carte'],
+    ['de', 'Kartennummer'],
+    ['it', 'Numero della carta'],
+  ] as const)('labels the card form in %s, as Stripe Elements does', async (locale, number) => {
+    renderCardForm(createFakeStripe(), { clientSecret: SETUP_SECRET, locale })
+    expect(await screen.findByLabelText(number)).toBeInTheDocument()
+  })
+
+  it.each([
     ['4242424242424242', 'pm_card_visa'],
     ['5555555555554444', 'pm_card_mastercard'],
     ['4000002500003155', 'pm_card_threeDSecure2Required'],

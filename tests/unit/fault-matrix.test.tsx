@@ -24,7 +24,7 @@ import {
   useUpdateBillingProfile,
   useWallet,
 } from '../../src/data'
-import { es } from '../../src/i18n'
+import { es as spanish } from '../../src/locales/es'
 import { BillingProvider } from '../../src/provider'
 import { useErrorMessage } from '../../src/ui/useErrorMessage'
 
@@ -173,7 +173,7 @@ const CASES: MutationCase[] = [
   }),
 ]
 
-const errors = es.common.errors
+const errors = spanish.messages.common.errors
 
 /** The sentence the catalog has for what the memory adapter throws for this code. */
 function expectedMessage(code: (typeof FAULT_CODES)[number]): string {
@@ -188,7 +188,7 @@ function setup(c: MutationCase, code: BillingErrorCode) {
   const adapter = createMemoryAdapter({ seed: 1, now: () => NOW, faults: { [c.method]: { code, mode: 'once' } } })
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <BillingProvider adapter={adapter} queryClient={queryClient} locale="es">
+    <BillingProvider adapter={adapter} queryClient={queryClient} locale={spanish}>
       {children}
     </BillingProvider>
   )

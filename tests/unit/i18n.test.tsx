@@ -2,7 +2,11 @@ import { render, screen } from '@testing-library/react'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { WalletCard } from '../../src/components/WalletCard'
 import { BillingProvider } from '../../src/provider'
-import { CATALOGS, en, es, mergeMessages } from '../../src/i18n'
+import { en, mergeMessages } from '../../src/i18n'
+import { es } from '../../src/locales/es'
+import { CATALOGS } from '../support/locales'
+
+const messagesByTag = Object.fromEntries(Object.entries(CATALOGS).map(([tag, catalog]) => [tag, catalog.messages]))
 import { countryName, interpolate, selectPlural } from '../../src/i18n/format'
 import { createI18n } from '../../src/i18n/context'
 
@@ -19,34 +23,15 @@ function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
 }
 
 describe('message catalogs', () => {
-  const enLeaves = leaves(en)
-  const esLeaves = leaves(es)
-
-  it('have exactly the same keys in es and en', () => {
-    const missingInEs = [...enLeaves.keys()].filter((k) => !esLeaves.has(k))
-    const missingInEn = [...esLeaves.keys()].filter((k) => !enLeaves.has(k))
-    expect(missingInEs).toEqual([])
-    expect(missingInEn).toEqual([])
-  })
-
-  it('have no empty message in either locale', () => {
-    for (const [locale, catalog] of Object.entries(CATALOGS)) {
+  it('have no empty message in any locale', () => {
+    for (const [locale, catalog] of Object.entries({ en, ...messagesByTag })) {
       const empty = [...leaves(catalog)].filter(([, v]) => typeof v === 'string' && v.trim() === '').map(([k]) => k)
       expect(empty, `empty messages in ${locale}`).toEqual([])
     }
   })
 
-  it('use the same placeholders in es and en', () => {
-    const placeholders = (s: unknown) =>
-      typeof s === 'string' ? [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).toSorted() : []
-    const mismatched = [...enLeaves]
-      .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(esLeaves.get(k))))
-      .map(([k]) => k)
-    expect(mismatched).toEqual([])
-  })
-
   it('uses the help article wording for the Spanish wallet and card actions', () => {
-    const all = [...esLeaves.values()].filter((v) => typeof v === 'string').join('\n')
+    const all = [...leaves(es.messages).values()].filter((v) => typeof v === 'string').join('\n')
     expect(all).toContain('Agregar Fondos')
     expect(all).toContain('Agregar Nueva Tarjeta')
   })
@@ -77,16 +62,29 @@ describe('overrides and formatting', () => {
   })
 
   it('formats money by locale: 25,50 € and $25.50', () => {
-    const es = createI18n('es')
-    const en = createI18n('en')
-    expect(es.formatMoney({ amount: 2550, currency: 'EUR' })).toBe('25,50\u00a0€')
-    expect(en.formatMoney({ amount: 2550, currency: 'USD' })).toBe('$25.50')
-    expect(createI18n('es-MX').formatMoney({ amount: 2550, currency: 'MXN' })).toBe('$25.50')
+    const spanish = createI18n(es)
+    const english = createI18n('en')
+    expect(spanish.formatMoney({ amount: 2550, currency: 'EUR' })).toBe('25,50\u00a0€')
+    expect(english.formatMoney({ amount: 2550, currency: 'USD' })).toBe('$25.50')
+    expect(createI18n({ ...es, tag: 'es-MX' }).formatMoney({ amount: 2550, currency: 'MXN' })).toBe('$25.50')
   })
 
-  it('falls back to English for an unknown locale', () => {
-    expect(createI18n('fr').locale).toBe('en')
-    expect(createI18n('es-AR').locale).toBe('es')
+  it('shows English, formatted in English, for a tag without its catalog, and names the import', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const bare = createI18n('fr-CA')
+    expect(bare.locale).toBe('en')
+    expect(bare.intlLocale).toBe('en')
+    expect(bare.messages.ui.retry).toBe('Try again')
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("import { fr } from 'react-billing-panel/locales/fr'"))
+    expect(createI18n('en-GB').intlLocale).toBe('en-GB')
+    warn.mockRestore()
+  })
+
+  it('takes a regional tag from a spread catalog: Spanish strings, Argentine formats', () => {
+    const i18n = createI18n({ ...es, tag: 'es-AR' })
+    expect(i18n.locale).toBe('es')
+    expect(i18n.intlLocale).toBe('es-AR')
+    expect(i18n.messages.ui.retry).toBe(es.messages.ui.retry)
   })
 })
 
@@ -95,7 +93,7 @@ describe("each component's strings travel with its code", () => {
     render(
       <BillingProvider
         adapter={createMemoryAdapter({ seed: 1 })}
-        locale="es"
+        locale={es}
         messages={{ wallet: { title: 'Saldo prepago' }, ui: { retry: 'Probar de nuevo' } }}
       >
         <WalletCard />
@@ -108,12 +106,19 @@ describe("each component's strings travel with its code", () => {
 
   it('merges a slice once per provider value and keeps the rest of the catalog', () => {
     const i18n = createI18n('en', { transactions: { title: 'Ledger' } })
-    const first = i18n.slice('transactions', { en: en.transactions, es: es.transactions })
+    const first = i18n.slice('transactions', en.transactions)
     expect(first.title).toBe('Ledger')
     expect(first.filters).toEqual(en.transactions.filters)
-    expect(i18n.slice('transactions', { en: en.transactions, es: es.transactions })).toBe(first)
-    expect(createI18n('es').slice('transactions', { en: en.transactions, es: es.transactions }).title).toBe(
-      es.transactions.title,
-    )
+    expect(i18n.slice('transactions', en.transactions)).toBe(first)
+    expect(createI18n(es).slice('transactions', en.transactions).title).toBe(es.messages.transactions.title)
+  })
+
+  it('falls back to English for a key a host catalog lacks, so an older catalog never shows a hole', () => {
+    const { wallet, ...rest } = es.messages
+    const { title: _dropped, ...walletWithoutTitle } = wallet
+    const i18n = createI18n({ tag: 'es', messages: { ...rest, wallet: walletWithoutTitle as typeof wallet } })
+    const merged = i18n.slice('wallet', en.wallet)
+    expect(merged.title).toBe(en.wallet.title)
+    expect(merged.loading).toBe(es.messages.wallet.loading)
   })
 })

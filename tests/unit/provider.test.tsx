@@ -5,6 +5,7 @@ import { billingKeys } from '../../src/data/keys'
 import { useCapabilities, useWallet } from '../../src/data/hooks'
 import { useBillingI18n } from '../../src/i18n/context'
 import { BillingProvider } from '../../src/provider'
+import { es } from '../../src/locales/es'
 
 const wallet: Wallet = {
   currency: 'EUR',
@@ -54,7 +55,7 @@ describe('BillingProvider', () => {
   it('uses the host QueryClient passed as a prop: the data lands in its cache', async () => {
     const host = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     render(
-      <BillingProvider adapter={makeAdapter()} queryClient={host} locale="es" scope="acct_1">
+      <BillingProvider adapter={makeAdapter()} queryClient={host} locale={es} scope="acct_1">
         <Balance />
       </BillingProvider>,
     )

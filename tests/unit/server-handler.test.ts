@@ -6,6 +6,7 @@ import { BILLING_ERROR_CODES, BillingError, isBillingError, type BillingErrorCod
 import { createMemoryAdapter, type MemoryBillingAdapter } from '../../src/adapter/memory'
 import { OPTIONAL_METHODS, type BillingAdapter } from '../../src/adapter/types'
 import { BILLING_ROUTES, createBillingHandler, type BillingService } from '../../src/server/handler'
+import { SERVER_ROUTES } from '../../src/server/usage-handler'
 import { describeBillingAdapter } from '../../src/testing/conformance'
 import { listen, type RunningServer } from '../../examples/server/listen'
 import { readOperations } from '../../stories/docs/OpenApiReference'
@@ -193,14 +194,15 @@ describe('openapi.yaml', () => {
     return out
   }
 
-  it('documents exactly the routes the handler serves, one operation per adapter method', () => {
-    const served = BILLING_ROUTES.map((r) => [r.method, `/v1${r.path}`, r.operationId])
+  it('documents exactly the routes the handlers serve, one operation per adapter method', () => {
+    const served = [...BILLING_ROUTES, ...SERVER_ROUTES].map((r) => [r.method, `/v1${r.path}`, r.operationId])
     expect(documented().toSorted()).toEqual(served.toSorted())
     const adapterMethods = createHttpAdapter({ baseUrl: 'http://x.test' }) as BillingAdapter
+    const serverToServer = new Set<string>(SERVER_ROUTES.map((r) => r.operationId))
     expect(
       documented()
         .map(([, , id]) => id)
-        .filter((id) => id !== 'getCapabilities')
+        .filter((id) => id !== 'getCapabilities' && !serverToServer.has(id))
         .toSorted(),
     ).toEqual(Object.keys(adapterMethods).toSorted())
   })

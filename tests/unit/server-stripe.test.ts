@@ -199,6 +199,54 @@ describe.each<Kind>(['sqlite', 'postgres'])('Stripe payments (%s store)', (kind)
     expect((await r.billing.verifyLedger('acct_a')).ok).toBe(true)
   })
 
+  it('a PaymentIntent still processing is answered as pending, and credited exactly once when Stripe reports success', async () => {
+    const r = await rig(kind)
+    const card = await addCard(r, TEST_CARDS.visa)
+    const input = { amount: usd(4000), paymentMethodId: card.id, idempotencyKey: 'topup-processing' }
+    r.stripeServer.processNext(1)
+    const pending = await r.account.addFunds(input)
+    const pi = onlyIntent(r)
+    expect(pi.status).toBe('processing')
+    expect(pending.entry).toMatchObject({ type: 'top_up', status: 'pending', amount: usd(4000), balanceAfter: null })
+    expect(pending.wallet.balance.amount).toBe(0)
+    // A retry asks Stripe again: still pending, still one PaymentIntent, nothing credited.
+    expect((await r.account.addFunds(input)).entry.status).toBe('pending')
+    expect(r.stripeServer.paymentIntents.size).toBe(1)
+    expect(await entries(r)).toEqual([])
+
+    r.stripeServer.finishProcessing(pi.id, true)
+    const succeeded = r.stripeServer.event('payment_intent.succeeded', pi)
+    for (const event of [succeeded, succeeded, r.stripeServer.event('payment_intent.succeeded', pi)]) {
+      expect((await deliver(r, event)).status).toBe(200)
+    }
+    expect(await balance(r)).toBe(4000)
+    const topUps = (await entries(r)).filter((e) => e.type === 'top_up')
+    expect(topUps).toHaveLength(1)
+    expect(topUps[0]).toMatchObject({ status: 'succeeded', amount: usd(4000) })
+    // The panel's retry now gets the credited top-up, with no second charge.
+    const replay = await r.account.addFunds(input)
+    expect(replay.entry).toMatchObject({ id: topUps[0].id, status: 'succeeded' })
+    expect(r.stripeServer.paymentIntents.size).toBe(1)
+    expect((await r.billing.verifyLedger('acct_a')).ok).toBe(true)
+  })
+
+  it('a processing PaymentIntent the bank then declines credits nothing, and the retry answers the decline', async () => {
+    const r = await rig(kind)
+    const card = await addCard(r, TEST_CARDS.visa)
+    const input = { amount: usd(4000), paymentMethodId: card.id, idempotencyKey: 'topup-processing-fails' }
+    r.stripeServer.processNext(1)
+    expect((await r.account.addFunds(input)).entry.status).toBe('pending')
+    const pi = r.stripeServer.finishProcessing(onlyIntent(r).id, false)
+    expect((await deliver(r, r.stripeServer.event('payment_intent.payment_failed', pi))).status).toBe(200)
+    expect(await caught(r.account.addFunds(input))).toMatchObject({
+      code: 'card_declined',
+      declineCode: 'generic_decline',
+    })
+    expect(await balance(r)).toBe(0)
+    expect((await entries(r)).filter((e) => e.type === 'top_up' && e.status === 'succeeded')).toEqual([])
+    expect(r.stripeServer.paymentIntents.size).toBe(1)
+  })
+
   it('3-D Secure the customer fails is a decline, with nothing credited', async () => {
     const r = await rig(kind)
     const card = await addCard(r, TEST_CARDS.threeDSecure)
@@ -253,6 +301,38 @@ describe.each<Kind>(['sqlite', 'postgres'])('Stripe payments (%s store)', (kind)
     expect(wallet.balance.amount).toBe(2000)
     expect(await r.billing.runAutoRecharge('acct_a')).toBeNull()
     expect(onlyIntent(r)).toMatchObject({ off_session: true, status: 'succeeded', amount: 2000 })
+  })
+
+  it('an off-session recharge still processing holds off a second one, and is credited once when it succeeds', async () => {
+    const r = await rig(kind)
+    await addCard(r, TEST_CARDS.visa)
+    r.stripeServer.processNext(1)
+    const wallet = await r.account.updateAutoRecharge({
+      enabled: true,
+      threshold: usd(1000),
+      mode: 'fixed',
+      amount: usd(2000),
+      monthlyCap: null,
+    })
+    expect(wallet.balance.amount).toBe(0)
+    expect(wallet.autoRecharge.consecutiveFailures).toBe(0)
+    const pi = onlyIntent(r)
+    expect(pi).toMatchObject({ off_session: true, status: 'processing' })
+    // Still at the threshold, but one recharge is in flight: no second charge, no failure written.
+    expect(await r.billing.runAutoRecharge('acct_a')).toBeNull()
+    expect(r.stripeServer.paymentIntents.size).toBe(1)
+    expect(await entries(r)).toEqual([])
+
+    r.stripeServer.finishProcessing(pi.id, true)
+    const succeeded = r.stripeServer.event('payment_intent.succeeded', pi)
+    expect((await deliver(r, succeeded)).status).toBe(200)
+    expect((await deliver(r, succeeded)).status).toBe(200)
+    expect(await balance(r)).toBe(2000)
+    expect((await entries(r)).filter((e) => e.type === 'auto_recharge')).toMatchObject([
+      { status: 'succeeded', amount: usd(2000) },
+    ])
+    expect(r.stripeServer.paymentIntents.size).toBe(1)
+    expect((await r.billing.verifyLedger('acct_a')).ok).toBe(true)
   })
 
   it('two instances using an account for the first time at once create one Customer', async () => {

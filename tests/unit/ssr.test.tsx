@@ -5,6 +5,8 @@ import { renderToString } from 'react-dom/server'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { BillingPanel } from '../../src/components/BillingPanel'
 import { BillingProvider } from '../../src/provider'
+import { es } from '../../src/locales/es'
+import { localeFor } from '../support/locales'
 
 describe('server rendering', () => {
   it('has no DOM to lean on in this environment', () => {
@@ -18,7 +20,7 @@ describe('server rendering', () => {
   ] as const)('renders the whole panel to HTML in %s, with its title and sections', (locale, title, firstSection) => {
     const adapter = createMemoryAdapter()
     const html = renderToString(
-      <BillingProvider adapter={adapter} locale={locale}>
+      <BillingProvider adapter={adapter} locale={localeFor(locale)}>
         <BillingPanel />
       </BillingProvider>,
     )
@@ -33,7 +35,7 @@ describe('server rendering', () => {
     const html = renderToString(
       <BillingProvider
         adapter={createMemoryAdapter()}
-        locale="es"
+        locale={es}
         readOnly
         appearance={{ theme: 'auto', variables: { colorPrimary: '#0a7d4f' } }}
       >

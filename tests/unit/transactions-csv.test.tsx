@@ -4,6 +4,7 @@ import type { LedgerEntry, LedgerPage, ListLedgerInput } from '../../src/adapter
 import { csvField, csvFileName, csvLabels, exportLedgerCsv, toCsv } from '../../src/components/TransactionHistory'
 import { fetchLedgerPages } from '../../src/data/export'
 import { NOW } from '../support/render'
+import { es } from '../../src/locales/es'
 
 function entry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
   return {
@@ -64,7 +65,7 @@ describe('toCsv', () => {
             invoice: { id: 'in_2', number: 'INV-2026-0042' },
           }),
         ],
-        csvLabels('en'),
+        csvLabels(),
       ),
     )
     expect(rows).toEqual([
@@ -88,7 +89,7 @@ describe('toCsv', () => {
     const [header, line] = parseCsv(
       toCsv(
         [entry({ type: 'credit_grant', status: 'pending', amount: { amount: 1000, currency: 'EUR' } })],
-        csvLabels('es'),
+        csvLabels(es.messages.transactions),
       ),
     )
     expect(header).toEqual([
@@ -163,8 +164,8 @@ describe('toCsv', () => {
   })
 
   it('can leave the header out, and writes nothing at all for no entries without a header', () => {
-    expect(parseCsv(toCsv([entry()], csvLabels('en'), { header: false }))).toHaveLength(1)
-    expect(toCsv([], csvLabels('en'), { header: false })).toBe('')
+    expect(parseCsv(toCsv([entry()], csvLabels(), { header: false }))).toHaveLength(1)
+    expect(toCsv([], csvLabels(), { header: false })).toBe('')
   })
 
   it('csvField leaves plain text alone', () => {
@@ -189,7 +190,7 @@ describe('exportLedgerCsv over fetchLedgerPages', () => {
     memory.resetCalls()
     const progress: Array<{ exported: number; total: number | null }> = []
     const { csv, count } = await exportLedgerCsv(fetchLedgerPages(memory, { filter, pageSize: 200 }), {
-      labels: csvLabels('en'),
+      labels: csvLabels(),
       onProgress: (p) => progress.push(p),
     })
     expect(count).toBe(expected)

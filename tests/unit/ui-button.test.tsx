@@ -4,11 +4,12 @@ import type { ReactNode } from 'react'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { BillingProvider } from '../../src/provider'
 import { Button } from '../../src/ui'
+import { localeFor, type ShippedTag } from '../support/locales'
 
-function renderUi(ui: ReactNode, locale = 'en') {
+function renderUi(ui: ReactNode, locale: ShippedTag = 'en') {
   const adapter = createMemoryAdapter()
   const view = render(
-    <BillingProvider adapter={adapter} locale={locale}>
+    <BillingProvider adapter={adapter} locale={localeFor(locale)}>
       {ui}
     </BillingProvider>,
   )
@@ -16,7 +17,7 @@ function renderUi(ui: ReactNode, locale = 'en') {
     ...view,
     rerenderUi: (next: ReactNode) =>
       view.rerender(
-        <BillingProvider adapter={adapter} locale={locale}>
+        <BillingProvider adapter={adapter} locale={localeFor(locale)}>
           {next}
         </BillingProvider>,
       ),

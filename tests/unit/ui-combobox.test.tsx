@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { BillingProvider } from '../../src/provider'
 import { Combobox, Field, filterOptions } from '../../src/ui'
+import { es } from '../../src/locales/es'
 
 const COUNTRIES = [
   { value: 'AR', label: 'Argentina' },
@@ -16,7 +17,7 @@ const COUNTRIES = [
 
 function renderUi(ui: ReactNode) {
   return render(
-    <BillingProvider adapter={createMemoryAdapter()} locale="es">
+    <BillingProvider adapter={createMemoryAdapter()} locale={es}>
       {ui}
     </BillingProvider>,
   )

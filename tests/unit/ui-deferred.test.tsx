@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { BillingProvider } from '../../src/provider'
 import { Deferred, deferred } from '../../src/ui'
+import { localeFor, type ShippedTag } from '../support/locales'
 
 function Greeting({ name }: { name: string }) {
   return <p>Hello {name}</p>
 }
 
-function renderDeferred(ui: React.ReactNode, locale = 'en') {
+function renderDeferred(ui: React.ReactNode, locale: ShippedTag = 'en') {
   return render(
-    <BillingProvider adapter={createMemoryAdapter()} locale={locale}>
+    <BillingProvider adapter={createMemoryAdapter()} locale={localeFor(locale)}>
       <Deferred>{ui}</Deferred>
     </BillingProvider>,
   )

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { BillingProvider, type BillingProviderProps } from '../../src/provider'
 import { Button, Dialog, DialogClose } from '../../src/ui'
+import { es } from '../../src/locales/es'
 
 function renderUi(ui: ReactNode, props: Partial<BillingProviderProps> = {}) {
   return render(
@@ -34,7 +35,7 @@ function AddFunds({ charging = false }: { charging?: boolean }) {
 describe('Dialog', () => {
   it('is named by its title, described, and closed by a localised close button', async () => {
     const user = userEvent.setup()
-    renderUi(<AddFunds />, { locale: 'es' })
+    renderUi(<AddFunds />, { locale: es })
     await user.click(screen.getByRole('button', { name: 'Add funds' }))
     const dialog = screen.getByRole('dialog', { name: 'Add funds' })
     expect(dialog).toHaveAccessibleDescription('Choose an amount and a card.')

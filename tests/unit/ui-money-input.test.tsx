@@ -5,10 +5,11 @@ import { createMemoryAdapter } from '../../src/adapter/memory'
 import type { MoneyParseResult } from '../../src/money'
 import { BillingProvider } from '../../src/provider'
 import { Field, MoneyField, MoneyInput, type MoneyCheckResult } from '../../src/ui'
+import { localeFor, type ShippedTag } from '../support/locales'
 
-function renderUi(ui: ReactNode, locale: string) {
+function renderUi(ui: ReactNode, locale: ShippedTag) {
   return render(
-    <BillingProvider adapter={createMemoryAdapter()} locale={locale}>
+    <BillingProvider adapter={createMemoryAdapter()} locale={localeFor(locale)}>
       {ui}
     </BillingProvider>,
   )
@@ -59,7 +60,7 @@ describe('MoneyInput', () => {
     expect(onParsed).toHaveBeenLastCalledWith({ ok: true, amount: 123456 })
     expect(input).toHaveValue('1.234,56')
     expect(screen.getByText('€')).toHaveAttribute('aria-hidden', 'true')
-    expect(input).toHaveAccessibleDescription('Monto en EUR')
+    expect(input).toHaveAccessibleDescription('Monto en euro (EUR)')
   })
 
   it('reads "1,234.56" as 123456 minor units in English', async () => {

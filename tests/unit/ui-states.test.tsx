@@ -5,10 +5,11 @@ import { BillingError } from '../../src/adapter/errors'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { BillingProvider } from '../../src/provider'
 import { ErrorState, LoadingState, MoneyText, StatusBadge } from '../../src/ui'
+import { localeFor, type ShippedTag } from '../support/locales'
 
-function renderUi(ui: ReactNode, locale = 'en') {
+function renderUi(ui: ReactNode, locale: ShippedTag = 'en') {
   return render(
-    <BillingProvider adapter={createMemoryAdapter()} locale={locale}>
+    <BillingProvider adapter={createMemoryAdapter()} locale={localeFor(locale)}>
       {ui}
     </BillingProvider>,
   )

@@ -113,6 +113,33 @@ async function typeAmount(user: ReturnType<typeof renderBilling>['user'], dialog
 }
 
 describe('WalletCard: add funds', () => {
+  it('a payment the bank is still confirming says it is processing and leaves the balance as it was', async () => {
+    const memory = createMemoryAdapter({ seed: 1, now: () => NOW, locale: 'en' })
+    // A processor that answers "processing" (some banks and methods confirm later, by webhook).
+    const adapter: BillingAdapter = {
+      ...memory,
+      addFunds: async (input) => {
+        const wallet = await memory.getWallet()
+        const entry = { ...(await memory.listLedger({ limit: 1 })).entries[0] }
+        return {
+          wallet,
+          entry: { ...entry, id: 'txn_processing', type: 'top_up', status: 'pending', amount: input.amount },
+        }
+      },
+    }
+    const { user } = renderBilling(<WalletCard />, { adapter })
+    const dialog = await openAddFunds(user)
+    await typeAmount(user, dialog, '40')
+    await user.click(within(dialog).getByRole('button', { name: 'Pay $40.00' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const processing =
+      'Your payment of $40.00 is processing. It will be added to your wallet as soon as your bank confirms it.'
+    await waitFor(() => expect(politeAnnouncement()).toBe(processing))
+    expect(within(card()).getByRole('note')).toHaveTextContent(processing)
+    expect(within(card()).queryByText(/Added \$40\.00 to your wallet/)).not.toBeInTheDocument()
+    expect(balanceFigure(/^current balance$/i)).toBe('$42.50')
+  })
+
   it('charges the chosen preset to the default card, says so before paying, and refreshes balance and ledger', async () => {
     const onTopUpSuccess = vi.fn()
     const { user, memory } = renderBilling(<WalletCard onTopUpSuccess={onTopUpSuccess} />)

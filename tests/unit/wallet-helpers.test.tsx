@@ -3,6 +3,7 @@ import { autoRechargeSummary } from '../../src/components/WalletCard'
 import { checkDraft, draftFromWallet } from '../../src/components/WalletCard/autoRechargeDraft'
 import { availableTotal, creditsTotal, isLowBalance, topUpPresets } from '../../src/components/WalletCard/walletMath'
 import { createI18n } from '../../src/i18n'
+import { es as spanish } from '../../src/locales/es'
 
 const usd = (amount: number) => ({ amount, currency: 'USD' })
 const visa: PaymentMethod = {
@@ -38,7 +39,7 @@ function wallet(overrides: Partial<Wallet> = {}): Wallet {
 
 describe('autoRechargeSummary', () => {
   const en = createI18n('en')
-  const es = createI18n('es')
+  const es = createI18n(spanish)
   const settings = { enabled: true, threshold: usd(1000), mode: 'fixed' as const, amount: usd(2500), monthlyCap: null }
 
   it('says the rule in one line, in English and Spanish', () => {

@@ -430,6 +430,16 @@ export function createHttpAdapter(options: HttpAdapterOptions): BillingAdapter {
         }),
       ),
 
+    updateWalletNotifications: async (settings) =>
+      sanitizeWallet(
+        await send({
+          method: 'PUT',
+          path: '/wallet/notifications',
+          body: settings,
+          idempotencyKey: newIdempotencyKey(),
+        }),
+      ),
+
     getSpendSummary: async ({ from, to, granularity }) =>
       sanitizeSpendSummary(
         await send({ method: 'GET', path: '/spend-summary', query: new URLSearchParams({ from, to, granularity }) }),

@@ -14,9 +14,12 @@ import {
   type PaymentMethod,
   type Plan,
   type Subscription,
+  type BuiltInUsageUnit,
+  USAGE_CATEGORY_PATTERN,
   USAGE_UNITS,
   type UsageUnit,
   type Wallet,
+  type WalletNotifications,
 } from '../types'
 import { cardDetailsFor, chargeCard, isStripeTestToken } from './cards'
 import { type Clock, iso, type Latency, MINUTE_MS, wait } from './clock'
@@ -30,7 +33,15 @@ import { hashString, mulberry32, token } from './random'
 import type { IdempotencyRecord } from './state'
 import { buildSpendSummary, normalizeSpendInput } from './spend'
 import { text, usageDescription, usageLabel } from './text'
-import { autoRechargeErrors, rearm, runAutoRecharge, spend, topUpErrors, walletView } from './wallet'
+import {
+  autoRechargeErrors,
+  notificationErrors,
+  rearm,
+  runAutoRecharge,
+  spend,
+  topUpErrors,
+  walletView,
+} from './wallet'
 import { type SeedConfig, seedWorld, type World } from './world'
 
 export interface MemoryAdapterOptions {
@@ -52,16 +63,25 @@ export interface MemoryAdapterOptions {
   locale?: 'es' | 'en'
   /** No cards, subscriptions, profile or ledger, and a zero balance. */
   empty?: boolean
+  /**
+   * What `simulateUsage` does with a cost the wallet cannot cover: `allowNegative` (default) spends
+   * it anyway, down to `floor` when given; `reject` refuses it as the server's usage API does by default.
+   */
+  usage?: { insufficientFunds?: 'reject' | 'allowNegative'; floor?: number }
 }
 
 export interface MemoryBillingAdapter extends Required<BillingAdapter> {
   setFaults(plan: FaultPlan): void
   setLatency(latency: Latency): void
-  /** Spends like the product would (credits first, then balance) and runs auto-recharge. */
+  /**
+   * Spends like the product would (credits first, then balance) and runs auto-recharge. A
+   * host's own category (`whatsapp`) needs a `cost`, and shows with its `label`.
+   */
   simulateUsage(input?: {
     unit?: UsageUnit
     quantity?: number
     cost?: Money
+    label?: string
   }): Promise<{ entries: LedgerEntry[]; wallet: Wallet }>
   /** Back to the seed; clears persisted state. */
   reset(): void
@@ -91,6 +111,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
   // One stream for latency jitter, fault rates and generated secrets, so runs repeat too.
   const random = mulberry32(seed ^ 0x9e3779b9)
   const faults = new Faults(random, options.faults)
+  const usagePolicy = {
+    insufficientFunds: options.usage?.insufficientFunds ?? 'allowNegative',
+    floor: options.usage?.floor ?? (options.usage?.insufficientFunds === 'reject' ? 0 : Number.NEGATIVE_INFINITY),
+  }
+  /** The host's names for its own usage categories, as the server remembers them. */
+  const hostLabels = new Map<string, string>()
   let latency: Latency = options.latency ?? 0
   const calls: Record<string, number> = {}
   const resetCalls = () => {
@@ -265,7 +291,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
     getSpendSummary: (input) =>
       invoke('getSpendSummary', (w) => {
         const range = normalizeSpendInput(input)
-        return buildSpendSummary(range, currency, w.ledger.spendRows(range), (unit) => usageLabel(locale, unit))
+        return buildSpendSummary(
+          range,
+          currency,
+          w.ledger.spendRows(range),
+          (unit) => hostLabels.get(unit) ?? usageLabel(locale, unit),
+        )
       }),
 
     getInvoiceLinks: (invoiceId) =>
@@ -493,6 +524,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
           const fieldErrors = profileErrors(profile)
           if (fieldErrors) throw new BillingError('validation', { fieldErrors })
           w.state.profile = normalizeProfile(profile)
+          // One setting, shown in two places: the billing form and the wallet's emails.
+          const notifications = w.state.wallet.notifications ?? { lowBalanceEmail: null, receipts: false }
+          w.state.wallet.notifications = { ...notifications, receipts: w.state.profile.walletReceipts === true }
           return w.state.profile
         },
         true,
@@ -558,40 +592,82 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
         true,
       ),
 
+    updateWalletNotifications: (settings: WalletNotifications) =>
+      invoke(
+        'updateWalletNotifications',
+        (w) => {
+          const state = w.state
+          const fieldErrors = notificationErrors(state.wallet.currency, settings, Boolean(state.profile?.email))
+          if (fieldErrors) throw new BillingError('validation', { fieldErrors })
+          state.wallet.notifications = {
+            lowBalanceEmail: settings.lowBalanceEmail ? { ...settings.lowBalanceEmail } : null,
+            receipts: settings.receipts,
+          }
+          if (state.profile) state.profile = { ...state.profile, walletReceipts: settings.receipts }
+          return walletView(state.wallet, now())
+        },
+        true,
+      ),
+
     simulateUsage: async (input = {}) => {
       calls.simulateUsage += 1
       const w = world
       await wait(latency, random)
       const unit = input.unit ?? 'sms'
-      if (!(USAGE_UNITS as readonly string[]).includes(unit)) {
+      const builtIn = (USAGE_UNITS as readonly string[]).includes(unit) ? (unit as BuiltInUsageUnit) : null
+      if (!USAGE_CATEGORY_PATTERN.test(unit) || (!builtIn && !input.cost)) {
         throw new BillingError('validation', { fieldErrors: { unit: 'invalid' } })
       }
-      const quantity = input.quantity ?? DEFAULT_USAGE_QUANTITY[unit]
+      const label = typeof input.label === 'string' && input.label.trim() ? input.label.trim().slice(0, 80) : null
+      if (label) hostLabels.set(unit, label)
+      const quantity = input.quantity ?? (builtIn ? DEFAULT_USAGE_QUANTITY[builtIn] : 1)
       if (!Number.isSafeInteger(quantity) || quantity <= 0) {
         throw new BillingError('validation', { fieldErrors: { quantity: 'invalid' } })
       }
       const state = w.state
-      const cost = input.cost?.amount ?? pricing.usageCost(unit, quantity)
+      const cost = input.cost?.amount ?? pricing.usageCost(builtIn ?? 'sms', quantity)
       if (!Number.isSafeInteger(cost) || cost < 0 || (input.cost && input.cost.currency !== state.wallet.currency)) {
         throw new BillingError('validation', { fieldErrors: { cost: 'invalid' } })
       }
       const at = now()
+      // As the server's usage API does: with `reject`, a recharge gets its chance first; then a
+      // cost the credits and balance (down to the floor) cannot cover is refused, nothing spent.
+      let early: LedgerEntry | null = null
+      const covered = () => {
+        const view = walletView(state.wallet, at)
+        const credits = view.credits.reduce((sum, c) => sum + c.remaining.amount, 0)
+        return cost - credits <= Math.max(0, state.wallet.balance - usagePolicy.floor)
+      }
+      if (!covered()) {
+        if (usagePolicy.insufficientFunds === 'reject') {
+          early = runAutoRecharge({ state, ledger: w.ledger, now: at, locale })
+          if (early) save(w)
+        }
+        if (!covered()) {
+          throw new BillingError('conflict', {
+            message: 'The wallet’s credits and balance do not cover this usage (insufficient_funds).',
+          })
+        }
+      }
       spend(state.wallet, cost, at)
       const usage = w.ledger.append(
         {
           createdAt: iso(at),
           type: 'usage',
           status: 'succeeded',
-          description: usageDescription(locale, unit, quantity),
+          description:
+            builtIn && !hostLabels.has(unit)
+              ? usageDescription(locale, builtIn, quantity)
+              : `${hostLabels.get(unit) ?? unit} — ${new Intl.NumberFormat(locale).format(quantity)}`,
           amount: { amount: -cost, currency: state.wallet.currency },
           balanceAfter: { amount: state.wallet.balance, currency: state.wallet.currency },
-          usage: { unit, quantity },
+          usage: hostLabels.has(unit) ? { unit, quantity, label: hostLabels.get(unit) } : { unit, quantity },
           paymentMethodId: null,
           failureReason: null,
         },
         state.invoiceCounter,
       )
-      const recharge = runAutoRecharge({ state, ledger: w.ledger, now: at, locale })
+      const recharge = runAutoRecharge({ state, ledger: w.ledger, now: at, locale }) ?? early
       save(w)
       return { entries: recharge ? [recharge, usage] : [usage], wallet: walletView(state.wallet, now()) }
     },

@@ -1,4 +1,10 @@
-import { LEDGER_ENTRY_TYPES, type LedgerEntry, type LedgerEntryType, USAGE_UNITS, type UsageUnit } from '../types'
+import {
+  LEDGER_ENTRY_TYPES,
+  type LedgerEntry,
+  type LedgerEntryType,
+  USAGE_UNITS,
+  type BuiltInUsageUnit,
+} from '../types'
 import { addMonths, DAY_MS } from './clock'
 import type { Pricing } from './pricing'
 import { mulberry32, randomInt } from './random'
@@ -268,7 +274,7 @@ export function historyEntry(h: History, seq: number): LedgerEntry {
   const failed = h.failed[seq] === 1
   const balanceAfter = h.balanceAfter[seq]
   const source = type === 'subscription_charge' || type === 'refund' ? sources[h.detail[seq]] : undefined
-  const unit: UsageUnit | null = type === 'usage' ? USAGE_UNITS[h.unit[seq]] : null
+  const unit: BuiltInUsageUnit | null = type === 'usage' ? USAGE_UNITS[h.unit[seq]] : null
   const invoiceSeq = h.invoiceOf[seq]
   let description: string
   switch (type) {

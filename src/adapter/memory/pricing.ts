@@ -1,5 +1,5 @@
 import { currencyExponent, defaultPresets } from '../../money'
-import type { Money, TopUpLimits, UsageUnit } from '../types'
+import type { BuiltInUsageUnit, Money, TopUpLimits } from '../types'
 
 /**
  * Rough value of one US dollar, so amounts seeded in other currencies look plausible
@@ -26,7 +26,7 @@ const USD_RATE: Record<string, number> = {
 }
 
 /** Unit prices in US cents (fractions allowed: an email costs a tenth of a cent). */
-const UNIT_PRICE_USD_CENTS: Record<UsageUnit, number> = {
+const UNIT_PRICE_USD_CENTS: Record<BuiltInUsageUnit, number> = {
   sms: 1,
   email: 0.1,
   call_minute: 3,
@@ -34,7 +34,7 @@ const UNIT_PRICE_USD_CENTS: Record<UsageUnit, number> = {
   phone_number: 115,
 }
 
-export const DEFAULT_USAGE_QUANTITY: Record<UsageUnit, number> = {
+export const DEFAULT_USAGE_QUANTITY: Record<BuiltInUsageUnit, number> = {
   sms: 100,
   email: 1000,
   call_minute: 30,
@@ -47,7 +47,7 @@ export interface Pricing {
   /** Converts US cents to this currency's minor units; `nice` rounds to 2 significant digits. */
   minor(usdCents: number, nice?: boolean): number
   money(usdCents: number, nice?: boolean): Money
-  usageCost(unit: UsageUnit, quantity: number): number
+  usageCost(unit: BuiltInUsageUnit, quantity: number): number
   topUp: TopUpLimits
 }
 

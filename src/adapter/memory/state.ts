@@ -6,6 +6,7 @@ import type {
   Subscription,
   TopUpLimits,
   WalletCredit,
+  WalletNotifications,
 } from '../types'
 
 export interface WalletState {
@@ -17,6 +18,8 @@ export interface WalletState {
   autoRecharge: AutoRechargeState
   /** The calendar month (UTC, "YYYY-MM") that `autoRecharge.chargedThisMonth` counts. */
   chargedMonth: string
+  /** The wallet's emails; missing in state persisted before they existed. */
+  notifications?: WalletNotifications
 }
 
 /** What an idempotency key settled on; kept (and persisted) so a retry gets the same answer. */

@@ -1,9 +1,9 @@
-import type { UsageUnit } from '../types'
+import type { BuiltInUsageUnit } from '../types'
 
 /** Seeded data is written in the account's language, as a real backend would store it. */
 export type SeedLocale = 'es' | 'en'
 
-type UnitWords = Record<UsageUnit, { label: string; one: string; other: string }>
+type UnitWords = Record<BuiltInUsageUnit, { label: string; one: string; other: string }>
 
 const UNITS: Record<SeedLocale, UnitWords> = {
   es: {
@@ -38,7 +38,7 @@ export function usageLabel(locale: SeedLocale, unit: string): string {
   return (UNITS[locale] as Partial<Record<string, { label: string }>>)[unit]?.label ?? unit
 }
 
-export function usageDescription(locale: SeedLocale, unit: UsageUnit, quantity: number): string {
+export function usageDescription(locale: SeedLocale, unit: BuiltInUsageUnit, quantity: number): string {
   const words = UNITS[locale][unit]
   return `${words.label} — ${formatCount(locale, quantity)} ${quantity === 1 ? words.one : words.other}`
 }

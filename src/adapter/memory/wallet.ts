@@ -1,5 +1,13 @@
 import type { FieldErrors } from '../errors'
-import type { AutoRechargeSettings, LedgerEntry, Money, PaymentMethod, Wallet, WalletCredit } from '../types'
+import type {
+  AutoRechargeSettings,
+  LedgerEntry,
+  Money,
+  PaymentMethod,
+  Wallet,
+  WalletCredit,
+  WalletNotifications,
+} from '../types'
 import { chargeCard } from './cards'
 import { iso, monthKey } from './clock'
 import type { Ledger } from './ledger'
@@ -31,7 +39,28 @@ export function walletView(wallet: WalletState, now: Date): Wallet {
     credits: wallet.credits.filter((credit) => usable(credit, now)),
     topUp: wallet.topUp,
     autoRecharge: wallet.autoRecharge,
+    notifications: wallet.notifications ?? { lowBalanceEmail: null, receipts: false },
   })
+}
+
+/**
+ * What is wrong with wallet email settings, by field (one rule for the memory adapter and the
+ * server): a threshold is a whole, non-negative amount in the wallet currency; receipts need a
+ * billing profile to have somewhere to go.
+ */
+export function notificationErrors(
+  currency: string,
+  input: WalletNotifications,
+  hasBillingEmail: boolean,
+): FieldErrors | null {
+  const errors: FieldErrors = {}
+  const t = input?.lowBalanceEmail
+  if (t !== null && (typeof t !== 'object' || !Number.isSafeInteger(t?.amount) || t.amount < 0)) {
+    errors.lowBalanceEmail = 'invalid'
+  } else if (t && t.currency !== currency) errors.lowBalanceEmail = 'invalid'
+  if (typeof input?.receipts !== 'boolean') errors.receipts = 'invalid'
+  else if ((input.receipts || t) && !hasBillingEmail) errors.receipts = 'needs_billing_email'
+  return Object.keys(errors).length > 0 ? errors : null
 }
 
 /**

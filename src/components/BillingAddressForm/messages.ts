@@ -1,4 +1,4 @@
-import type { BillingI18n } from '../../i18n/context'
+import type { SliceSource } from '../../i18n/slice'
 const en = {
   title: 'Billing information',
   description:
@@ -120,133 +120,14 @@ const en = {
   },
 }
 
-const es: typeof en = {
-  title: 'Información de Facturación',
-  description:
-    'Aparece en tus facturas y recibos. Mantenla al día: en algunas regiones es obligatoria para los cobros recurrentes.',
-  loading: 'Cargando información de facturación…',
-  loadError: 'No se pudo cargar la información de facturación',
-  edit: 'Editar',
-  editLabel: 'Editar información de facturación',
-  empty: {
-    title: 'Aún no hay información de facturación',
-    description: 'Agrega el nombre y la dirección que aparecerán en tus facturas y recibos.',
-    readOnly: 'Esta cuenta aún no tiene información de facturación.',
-    add: 'Agregar información de facturación',
-  },
-  view: {
-    name: 'Nombre',
-    company: 'Empresa',
-    email: 'Correo para facturas y recibos',
-    address: 'Dirección de Facturación',
-    taxId: 'Identificación fiscal',
-    noTaxId: 'No indicada',
-    walletReceipts: 'Recibos de recargas de cartera',
-    receiptsOn: 'Se envían a {email}',
-    receiptsOff: 'No se envían (predeterminado)',
-  },
-  form: {
-    requiredNote: 'Los campos marcados con * son obligatorios.',
-    contact: 'Contacto',
-    address: 'Dirección de Facturación',
-    tax: 'Identificación fiscal',
-    taxDescription: 'Opcional. Agrégala si debe aparecer en tus facturas.',
-    receipts: 'Recibos',
-    name: 'Nombre completo',
-    company: 'Empresa',
-    email: 'Correo para facturas y recibos',
-    emailDescription: 'Enviaremos las facturas y los recibos a esta dirección.',
-    country: 'País',
-    countryPlaceholder: 'Busca un país',
-    noCountry: 'Ningún país coincide',
-    line1: 'Dirección, línea 1',
-    line1Placeholder: 'Calle y número',
-    line2: 'Dirección, línea 2',
-    line2Placeholder: 'Departamento, oficina, piso…',
-    city: 'Ciudad',
-    region: {
-      state: 'Estado',
-      province: 'Provincia',
-      county: 'Condado',
-      region: 'Región',
-      department: 'Departamento',
-      prefecture: 'Prefectura',
-      other: 'Estado / provincia / región',
-    },
-    postalCode: { postal: 'Código postal', zip: 'Código ZIP', postcode: 'Código postal' },
-    taxType: 'Tipo',
-    taxValue: 'Número',
-    taxTypes: {
-      eu_vat: 'NIF-IVA (Unión Europea)',
-      es_cif: 'NIF / CIF (España)',
-      mx_rfc: 'RFC (México)',
-      br_cnpj: 'CNPJ (Brasil)',
-      br_cpf: 'CPF (Brasil)',
-      ar_cuit: 'CUIT (Argentina)',
-      co_nit: 'NIT (Colombia)',
-      cl_tin: 'RUT (Chile)',
-      pe_ruc: 'RUC (Perú)',
-      us_ein: 'EIN (Estados Unidos)',
-      gb_vat: 'Número de IVA (Reino Unido)',
-      ca_bn: 'Business Number (Canadá)',
-      other: 'Otro',
-    },
-    walletReceipts: 'Enviarme recibos por correo de las recargas de cartera',
-    walletReceiptsDescription:
-      'Los recibos de las recargas de cartera no se envían por defecto. Actívalo para recibir uno en el correo de arriba cada vez que se agreguen fondos.',
-    save: 'Guardar',
-    saving: 'Guardando información de facturación…',
-    saved: 'Información de facturación guardada.',
-  },
-  errors: {
-    required: 'Completa este campo.',
-    invalid: 'Revisa este campo.',
-    tooLong: 'Usa como máximo {max} caracteres.',
-    nameRequired: 'Escribe el nombre que aparecerá en tus facturas.',
-    nameInvalid: 'Usa letras o números en el nombre.',
-    emailRequired: 'Escribe un correo para las facturas y los recibos.',
-    emailInvalid: 'Escribe un correo como nombre@ejemplo.com.',
-    countryRequired: 'Elige un país.',
-    countryInvalid: 'Elige un país de la lista.',
-    line1Required: 'Escribe la calle y el número.',
-    line1Invalid: 'Usa letras o números en la dirección.',
-    cityRequired: 'Escribe la ciudad.',
-    cityInvalid: 'Usa letras o números en la ciudad.',
-    regionRequired: {
-      state: 'Escribe el estado.',
-      province: 'Escribe la provincia.',
-      county: 'Escribe el condado.',
-      region: 'Escribe la región.',
-      department: 'Escribe el departamento.',
-      prefecture: 'Escribe la prefectura.',
-      other: 'Escribe el estado, la provincia o la región.',
-    },
-    postalRequired: {
-      postal: 'Escribe el código postal.',
-      zip: 'Escribe el código ZIP.',
-      postcode: 'Escribe el código postal.',
-    },
-    postalInvalid: {
-      postal: 'Escribe un código postal válido, como {example}.',
-      zip: 'Escribe un código ZIP válido, como {example}.',
-      postcode: 'Escribe un código postal válido, como {example}.',
-    },
-    postalInvalidNoExample: 'Usa solo letras, números, espacios y guiones.',
-    taxTypeInvalid: 'Elige el tipo de identificación fiscal.',
-    taxValueInvalid: 'Revisa el número. Ejemplo de {type}: {example}.',
-    taxValueInvalidOther: 'Usa letras o números en la identificación fiscal.',
-  },
-  discard: {
-    title: '¿Descartar los cambios?',
-    description: 'Los cambios que hiciste en tu información de facturación no se guardaron y se perderán.',
-    confirm: 'Descartar cambios',
-    keepEditing: 'Seguir editando',
-  },
-}
-
-export const billingAddressMessages = { en, es }
+export type BillingAddressMessages = typeof en
+/**
+ * The English strings, built in. Other languages live in `src/locales/<tag>/billingAddress.ts`: a key added
+ * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
+ */
+export const billingAddressMessages: BillingAddressMessages = en
 
 /** This component's strings in the provider's locale, with the host's overrides. */
-export function billingAddressText(i18n: Pick<BillingI18n, 'slice'>): (typeof billingAddressMessages)['en'] {
+export function billingAddressText(i18n: SliceSource): BillingAddressMessages {
   return i18n.slice('billingAddress', billingAddressMessages)
 }

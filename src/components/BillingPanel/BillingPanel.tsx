@@ -6,9 +6,7 @@ import { Deferred, deferred } from '../../ui/Deferred'
 import { Tab, TabPanel, Tabs, TabsList } from '../../ui/Tabs'
 import { useControllableState } from '../../ui/useControllableState'
 import { SectionSkeleton } from './SectionSkeleton'
-
-export const BILLING_SECTIONS = ['payments', 'subscriptions', 'wallet'] as const
-export type BillingSection = (typeof BILLING_SECTIONS)[number]
+import { BILLING_SECTIONS, type BillingSection } from './sections'
 
 type HeadingLevel = 1 | 2 | 3 | 4 | 5
 

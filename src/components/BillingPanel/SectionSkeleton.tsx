@@ -1,7 +1,7 @@
 import { useBillingI18n } from '../../i18n/context'
 import { Skeleton } from '../../ui/Skeleton'
 import { VisuallyHidden } from '../../ui/VisuallyHidden'
-import type { BillingSection } from './BillingPanel'
+import type { BillingSection } from './sections'
 
 // Cards and rows per section, roughly as tall as what loads, so the page does not jump.
 const SHAPES: Record<BillingSection, readonly number[]> = {

@@ -1,1 +1,2 @@
-export { BILLING_SECTIONS, BillingPanel, type BillingPanelProps, type BillingSection } from './BillingPanel'
+export { BillingPanel, type BillingPanelProps } from './BillingPanel'
+export { BILLING_SECTIONS, type BillingSection } from './sections'

@@ -13,22 +13,9 @@ const en = {
     wallet: 'Your balance, complimentary credits, auto-recharge and the full history of charges and invoices.',
   },
 }
-const es: typeof en = {
-  title: 'Facturación',
-  description:
-    'Suscripciones, métodos de pago, información de facturación, cargos y saldos de cartera en un solo lugar.',
-  sectionsLabel: 'Secciones de facturación',
-  sections: {
-    payments: 'Pagos',
-    subscriptions: 'Suscripciones',
-    wallet: 'Cartera y Transacciones',
-  },
-  sectionDescriptions: {
-    payments:
-      'Agrega o elimina tarjetas, establece tu tarjeta principal y mantén tu información de facturación al día.',
-    subscriptions:
-      'Todas las suscripciones activas de la subcuenta: tu plan, servicios de reventa y aplicaciones del marketplace.',
-    wallet: 'Tu saldo, créditos de cortesía, recarga automática y el historial completo de cargos y facturas.',
-  },
-}
-export const panelMessages = { en, es }
+export type PanelMessages = typeof en
+/**
+ * The English strings, built in. Other languages live in `src/locales/<tag>/panel.ts`: a key added
+ * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
+ */
+export const panelMessages: PanelMessages = en

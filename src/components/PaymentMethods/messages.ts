@@ -1,4 +1,4 @@
-import type { BillingI18n } from '../../i18n/context'
+import type { SliceSource } from '../../i18n/slice'
 const en = {
   title: 'Payment methods',
   description:
@@ -105,118 +105,14 @@ const en = {
   },
 }
 
-const es: typeof en = {
-  title: 'Métodos de Pago',
-  description:
-    'Tarjetas para tus suscripciones, recargas de cartera y recarga automática. Los cargos van primero a la tarjeta principal.',
-  loading: 'Cargando métodos de pago…',
-  loadError: 'No pudimos cargar tus métodos de pago',
-  listLabel: 'Métodos de pago guardados',
-  addCard: 'Agregar Nueva Tarjeta',
-  empty: {
-    title: 'Aún no tienes tarjetas',
-    description: 'Agrega una tarjeta para pagar tus suscripciones y recargar tu cartera sin interrupciones.',
-    readOnlyDescription: 'Esta cuenta no tiene métodos de pago registrados.',
-  },
-  row: {
-    defaultBadge: 'Principal',
-    expired: 'Vencida',
-    expiringSoon: 'Vence pronto',
-    expires: 'Vence {date}',
-    expiredOn: 'Venció {date}',
-    bankAccount: 'Débito bancario',
-    setDefault: 'Establecer como principal',
-    setDefaultFor: 'Establecer como principal: {card}',
-    remove: 'Eliminar',
-    removeFor: 'Eliminar {card}',
-    settingDefault: 'Estableciendo como tarjeta principal…',
-  },
-  defaultExpired: {
-    title: 'Tu tarjeta principal está vencida',
-    text: 'Las renovaciones y la recarga automática fallarán hasta que establezcas otra tarjeta como principal o agregues una nueva.',
-  },
-  noDefault:
-    'Ninguna de tus tarjetas es la principal. Establece una como principal para que se puedan cobrar las renovaciones y la recarga automática.',
-  setDefault: {
-    success: '{card} ahora es tu Tarjeta Principal.',
-    failed: 'No pudimos establecer {card} como tu tarjeta principal.',
-    keptPrevious: '{card} sigue siendo tu tarjeta principal.',
-    keptNone: 'No se cambió nada.',
-  },
-  add: {
-    title: 'Agregar Nueva Tarjeta',
-    description:
-      'Los datos de tu tarjeta van directamente a Stripe, nuestro procesador de pagos. Nunca vemos ni guardamos el número completo.',
-    preparing: 'Cargando el formulario seguro de tarjeta…',
-    makeDefault: 'Usar como mi tarjeta principal',
-    makeDefaultDescription: 'Las suscripciones, renovaciones y la recarga automática se cobrarán a esta tarjeta.',
-    submit: 'Guardar tarjeta',
-    submitting: 'Guardando tarjeta…',
-    authenticating: 'Esperando a tu banco…',
-    attaching: 'Agregando la tarjeta a tu cuenta…',
-    success: '{card} agregada.',
-    successDefault: '{card} agregada y establecida como tu Tarjeta Principal.',
-    stripeFailed: {
-      title: 'No se pudo cargar el formulario seguro de tarjeta',
-      text: 'No pudimos conectar con Stripe, nuestro procesador de pagos. Revisa tu conexión, o si una extensión o un filtro de red bloquea js.stripe.com, e inténtalo de nuevo.',
-      timeout:
-        'Stripe, nuestro procesador de pagos, está tardando demasiado en responder. Revisa tu conexión e inténtalo de nuevo.',
-    },
-    intentFailed: 'No pudimos empezar a agregar la tarjeta.',
-    declined: 'No se guardó tu tarjeta',
-    authFailed: 'Tu banco no confirmó la tarjeta',
-    authFailedHint: 'No se guardó nada. Inténtalo de nuevo o usa otra tarjeta.',
-    connection: 'No pudimos conectar con Stripe',
-    stripeError: 'No se guardó tu tarjeta',
-    stripeErrorFallback: 'Stripe no pudo guardar esta tarjeta. Inténtalo de nuevo o usa otra tarjeta.',
-    incomplete: 'Tu banco no terminó de confirmar la tarjeta. No se guardó nada; inténtalo de nuevo.',
-    finish: {
-      title: 'Tu tarjeta se guardó en Stripe, pero no pudimos terminar de agregarla',
-      checking: 'Lo estamos comprobando de nuevo…',
-      notYet: 'Todavía no aparece en tu cuenta. No necesitas volver a ingresar la tarjeta: intenta terminar ahora.',
-      reason: 'Qué falló: {reason}',
-      retry: 'Terminar de agregar la tarjeta',
-      later: 'Terminar después',
-    },
-  },
-  remove: {
-    title: '¿Eliminar {card}?',
-    description:
-      'Se quitará de tu cuenta y no se le harán más cargos. Para usarla más adelante tendrás que agregarla de nuevo.',
-    confirm: 'Eliminar tarjeta',
-    pending: 'Eliminando tarjeta…',
-    success: '{card} eliminada.',
-    lastCard:
-      'Es tu única tarjeta. Las renovaciones de suscripciones y la recarga automática fallarán hasta que agregues otra tarjeta.',
-    defaultNote: 'Es tu tarjeta principal. Después de eliminarla, establece otra tarjeta como principal.',
-    loading: 'Comprobando qué se cobra a esta tarjeta…',
-    conflict:
-      'Esta tarjeta todavía la usa una suscripción o la recarga automática, así que no se eliminó. Actualizamos lo que depende de ella.',
-    notFound: 'Esta tarjeta ya se había eliminado. La lista se actualizó.',
-    blocked: {
-      title: 'Aún no puedes eliminar {card}',
-      description: 'Todavía hay cargos que dependen de esta tarjeta. No se eliminó nada.',
-      dependsDefault: 'Es tu tarjeta principal y se usa para cobrar:',
-      dependsExplicit: 'Se usa para cobrar:',
-      autoRecharge: 'La recarga automática de la cartera',
-      subscription: '{name} (suscripción)',
-      fixDefault: 'Primero elige otra tarjeta como principal; después podrás eliminar esta.',
-      fixExplicit: 'Cambia la tarjeta con la que se cobran estas suscripciones antes de eliminar esta.',
-      fixAddCard: 'Primero agrega otra tarjeta y hazla principal; después podrás eliminar esta.',
-      newDefault: 'Nueva tarjeta principal',
-      makeDefault: 'Establecer como principal',
-      makingDefault: 'Estableciendo como principal…',
-      madeDefault: '{card} ahora es tu Tarjeta Principal. Ya puedes eliminar {old}.',
-      addCard: 'Agregar Nueva Tarjeta',
-      keep: 'Conservar esta tarjeta',
-    },
-    done: 'Listo',
-  },
-}
-
-export const paymentMethodsMessages = { en, es }
+export type PaymentMethodsMessages = typeof en
+/**
+ * The English strings, built in. Other languages live in `src/locales/<tag>/paymentMethods.ts`: a key added
+ * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
+ */
+export const paymentMethodsMessages: PaymentMethodsMessages = en
 
 /** This component's strings in the provider's locale, with the host's overrides. */
-export function paymentMethodsText(i18n: Pick<BillingI18n, 'slice'>): (typeof paymentMethodsMessages)['en'] {
+export function paymentMethodsText(i18n: SliceSource): PaymentMethodsMessages {
   return i18n.slice('paymentMethods', paymentMethodsMessages)
 }

@@ -1,4 +1,4 @@
-import type { BillingI18n } from '../../i18n/context'
+import type { SliceSource } from '../../i18n/slice'
 /** Strings of the subscriptions panel, its cards and its cancel and change-plan dialogs. */
 const en = {
   title: 'Manage subscriptions',
@@ -139,148 +139,14 @@ const en = {
   },
 }
 
-const es: typeof en = {
-  title: 'Gestionar Suscripciones',
-  description:
-    'Supervisa todas las suscripciones activas de la subcuenta en una vista consolidada: tu plan, las suscripciones de reventa y las aplicaciones del marketplace.',
-  loading: 'Cargando suscripciones…',
-  loadError: 'No pudimos cargar tus suscripciones',
-  count: { one: '{count} suscripción', other: '{count} suscripciones' },
-  groups: {
-    platform: {
-      title: 'Suscripción de {brand}',
-      titleGeneric: 'Plataforma',
-      description: 'Administra tu suscripción de software como servicio adaptada a las necesidades de tu negocio.',
-      empty: 'Sin plan de plataforma',
-      emptyDescription: 'Esta subcuenta todavía no tiene un plan propio.',
-    },
-    resale: {
-      title: 'Suscripciones de Reventa',
-      description: 'Gestiona las suscripciones relacionadas con los servicios que contrataste adicionalmente.',
-      empty: 'Sin suscripciones de reventa',
-      emptyDescription: 'Los servicios que contrates además de tu plan aparecerán aquí.',
-    },
-    marketplace: {
-      title: 'Suscripciones de Aplicaciones del Marketplace',
-      description: 'Supervisa las suscripciones de diversas aplicaciones del marketplace integradas en tu cuenta.',
-      empty: 'Sin aplicaciones del marketplace',
-      emptyDescription: 'Las aplicaciones que instales desde el marketplace aparecerán aquí.',
-    },
-  },
-  status: {
-    active: 'Activa',
-    trialing: 'En prueba',
-    past_due: 'Pago vencido',
-    paused: 'En pausa',
-    canceled: 'Cancelada',
-    incomplete: 'Incompleta',
-    unknown: 'Estado desconocido',
-  },
-  card: {
-    quantityPrice: '{quantity} × {price}',
-    noPrice: 'Precio no disponible',
-    renews: 'Se renueva el {date}',
-    cancels: 'Se cancela el {date}',
-    cancelsAtPeriodEnd: 'Se cancela al final del periodo de facturación',
-    trialEnds: 'La prueba termina el {date}',
-    ended: 'Terminó el {date}',
-    endedNoDate: 'Esta suscripción terminó',
-    paused: 'La facturación está en pausa; no se renovará hasta que se reanude',
-    incomplete: 'El primer pago todavía no se ha completado',
-    noRenewalDate: 'Sin fecha de renovación',
-    paidWith: 'Se paga con',
-    defaultCard: '{card} (principal)',
-    defaultCardMissing: 'Tu tarjeta principal',
-    cardMissing: 'Una tarjeta que ya no está registrada',
-    started: 'Inicio',
-    noDate: 'No disponible',
-    manage: 'Gestionar aplicación',
-    opensInNewTab: '(se abre en una pestaña nueva)',
-  },
-  actions: {
-    cancel: 'Cancelar suscripción',
-    resume: 'Reanudar suscripción',
-    resuming: 'Reanudando suscripción…',
-    changePlan: 'Cambiar plan',
-  },
-  resume: {
-    success: '{name} seguirá renovándose. Próxima renovación: {date}.',
-    successNoDate: '{name} seguirá renovándose.',
-    failed: 'No pudimos reanudar {name}.',
-  },
-  pastDue: {
-    title: { one: 'Hay un pago vencido', other: 'Hay {count} pagos vencidos' },
-    text: 'No pudimos cobrar la última renovación de {names}. Actualiza tu método de pago para que estos servicios sigan funcionando.',
-    action: 'Actualizar método de pago',
-    listSeparator: ', ',
-  },
-  cancel: {
-    title: '¿Cancelar {name}?',
-    description: 'Conservarás el acceso hasta el {date}. Después no se renovará y no se te volverá a cobrar.',
-    descriptionNoDate:
-      'Conservarás el acceso hasta el final del periodo de facturación actual. Después no se renovará y no se te volverá a cobrar.',
-    whatHappens: 'Qué pasará',
-    walletStays: 'El saldo de tu cartera y tus Créditos de Cortesía se mantienen en tu cuenta.',
-    usageStops: 'El consumo que se cobra a este servicio se detiene el {date}.',
-    usageStopsNoDate: 'El consumo que se cobra a este servicio se detiene al final del periodo.',
-    canResume: 'Puedes reanudarla en cualquier momento antes del {date}.',
-    canResumeNoDate: 'Puedes reanudarla en cualquier momento antes de que termine el periodo.',
-    reason: '¿Por qué cancelas?',
-    reasonHint: 'Opcional. Nos ayuda a mejorar.',
-    reasons: {
-      too_expensive: 'Es demasiado caro',
-      missing_features: 'Le faltan funciones que necesito',
-      switched_service: 'Me cambié a otro servicio',
-      unused: 'No lo uso lo suficiente',
-      other: 'Otro motivo',
-    },
-    comment: '¿Algo más que quieras contarnos?',
-    commentHint: 'Opcional, hasta {max} caracteres.',
-    confirm: 'Cancelar suscripción',
-    keep: 'Conservar suscripción',
-    pending: 'Cancelando suscripción…',
-    success: '{name} se cancelará el {date}.',
-    successNoDate: '{name} se cancelará al final del periodo de facturación.',
-    failedTitle: 'La suscripción no se canceló',
-    choiceKept: 'Tus respuestas se conservan. Inténtalo de nuevo cuando quieras.',
-    alreadyCanceling: 'Esta suscripción ya está programada para cancelarse el {date}.',
-    alreadyCancelingNoDate: 'Esta suscripción ya está programada para cancelarse.',
-    alreadyCanceled: 'Esta suscripción ya fue cancelada.',
-    close: 'Cerrar',
-  },
-  changePlan: {
-    title: 'Cambiar plan',
-    description: 'Elige un nuevo plan para {name}. Verás cuánto cuesta antes de confirmar.',
-    plans: 'Planes',
-    current: 'Plan actual',
-    loadingPlans: 'Cargando planes…',
-    plansError: 'No pudimos cargar los planes',
-    noPlans: 'No hay otros planes a los que cambiar.',
-    loadingPreview: 'Calculando el costo…',
-    previewError: 'No pudimos calcular el costo',
-    pickPlan: 'Elige un plan para ver cuánto cuesta.',
-    effectiveNow: 'El nuevo plan empieza hoy. El resto de este periodo se prorratea.',
-    effectivePeriodEnd: 'El nuevo plan empieza el {date}, en tu próxima renovación. Hoy no se cobra nada.',
-    dueToday: 'Total a pagar hoy',
-    dueNextCycle: 'A pagar en el próximo ciclo ({date})',
-    chargedTo: 'Se cobrará a {card}.',
-    confirm: 'Cambiar plan',
-    confirmPay: 'Pagar {amount} y cambiar plan',
-    confirmScheduled: 'Cambiar plan en la renovación',
-    pending: 'Cambiando plan…',
-    authenticating: 'Esperando a que tu banco confirme el pago…',
-    authFailed: 'Tu banco no pudo confirmar el pago, así que no se cobró nada. Inténtalo de nuevo.',
-    success: 'Tu plan ahora es {plan}.',
-    successScheduled: '{plan} empieza el {date}.',
-    failedTitle: 'El plan no se cambió',
-    choiceKept: 'Tu elección se conserva; no se cobró dos veces.',
-    cancel: 'Conservar plan actual',
-  },
-}
-
-export const subscriptionsMessages = { en, es }
+export type SubscriptionsMessages = typeof en
+/**
+ * The English strings, built in. Other languages live in `src/locales/<tag>/subscriptions.ts`: a key added
+ * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
+ */
+export const subscriptionsMessages: SubscriptionsMessages = en
 
 /** This component's strings in the provider's locale, with the host's overrides. */
-export function subscriptionsText(i18n: Pick<BillingI18n, 'slice'>): (typeof subscriptionsMessages)['en'] {
+export function subscriptionsText(i18n: SliceSource): SubscriptionsMessages {
   return i18n.slice('subscriptions', subscriptionsMessages)
 }

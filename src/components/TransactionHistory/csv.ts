@@ -1,5 +1,5 @@
 import type { LedgerEntry, LedgerEntryStatus, LedgerEntryType, LedgerPage } from '../../adapter/types'
-import { catalogLocale, interpolate, type BillingMessages } from '../../i18n'
+import { interpolate, type BillingMessages } from '../../i18n'
 import { formatMoneyPlain } from '../../money'
 import { statusLabel, typeLabel } from './labels'
 import { transactionsMessages } from './messages'
@@ -11,9 +11,9 @@ export interface CsvLabels {
   statuses: Record<LedgerEntryStatus, string>
 }
 
-/** Labels from a (possibly host-overridden) catalog slice, or from a locale's built-in catalog. */
-export function csvLabels(source: BillingMessages['transactions'] | string = 'en'): CsvLabels {
-  const m = typeof source === 'string' ? transactionsMessages[catalogLocale(source)] : source
+/** Labels from the catalog slice in use (host overrides included), English by default. */
+export function csvLabels(source: BillingMessages['transactions'] = transactionsMessages): CsvLabels {
+  const m = source
   return { columns: m.export.columns, types: m.types, statuses: m.statuses }
 }
 
@@ -71,7 +71,7 @@ export interface ToCsvOptions {
  */
 export function toCsv(
   entries: readonly LedgerEntry[],
-  labels: CsvLabels = csvLabels('en'),
+  labels: CsvLabels = csvLabels(),
   options: ToCsvOptions = {},
 ): string {
   const lines = entries.map((entry) => entryLine(entry, labels))
@@ -98,7 +98,7 @@ export interface ExportLedgerCsvOptions {
  */
 export async function exportLedgerCsv(
   pages: AsyncIterable<LedgerPage>,
-  { labels = csvLabels('en'), onProgress, signal }: ExportLedgerCsvOptions = {},
+  { labels = csvLabels(), onProgress, signal }: ExportLedgerCsvOptions = {},
 ): Promise<{ csv: string; count: number }> {
   const chunks = [toCsv([], labels)]
   const seen = new Set<string>()

@@ -1,4 +1,4 @@
-import type { BillingI18n } from '../../i18n/context'
+import type { SliceSource } from '../../i18n/slice'
 /** Strings of the transaction history: the ledger, its filters, invoices and the CSV export. */
 const en = {
   title: 'Charges and transaction history',
@@ -111,119 +111,14 @@ const en = {
   },
 }
 
-const es: typeof en = {
-  title: 'Cargos e Historial de Transacciones',
-  description:
-    'Resumen detallado de cargos, recargas de cartera, consumo, reembolsos y créditos de la cuenta, con facturas para visualizar y descargar.',
-  tableLabel: 'Transacciones',
-  viewportLabel: 'Transacciones, lista desplazable',
-  loading: 'Cargando transacciones…',
-  loadingMore: 'Cargando más transacciones…',
-  loadError: 'No pudimos cargar tus transacciones.',
-  loadMoreError: 'No pudimos cargar más transacciones. Las anteriores siguen aquí.',
-  showing: 'Mostrando {shown} de {total}',
-  showingAll: { one: '{count} transacción', other: '{count} transacciones' },
-  empty: {
-    title: 'Aún no hay transacciones',
-    description: 'Los cargos, las recargas de cartera y el consumo aparecerán aquí a medida que ocurran.',
-  },
-  noResults: {
-    title: 'No hay resultados para estos filtros',
-    description: 'Ninguna transacción coincide con los tipos y las fechas que elegiste.',
-    clear: 'Quitar filtros',
-  },
-  columns: {
-    date: 'Fecha',
-    description: 'Descripción',
-    type: 'Tipo',
-    status: 'Estado',
-    amount: 'Monto',
-    balance: 'Saldo después',
-    invoice: 'Factura',
-  },
-  balanceShort: 'Saldo',
-  types: {
-    subscription_charge: 'Cargo de suscripción',
-    top_up: 'Recarga de cartera',
-    auto_recharge: 'Recarga automática',
-    usage: 'Consumo',
-    refund: 'Reembolso',
-    credit_grant: 'Crédito de cortesía',
-    adjustment: 'Ajuste',
-    unknown: 'Otro',
-  },
-  statuses: {
-    succeeded: 'Completado',
-    pending: 'Pendiente',
-    failed: 'Fallido',
-    refunded: 'Reembolsado',
-    unknown: 'Desconocido',
-  },
-  amountMissing: 'Monto no disponible',
-  noDescription: 'Sin descripción',
-  filters: {
-    label: 'Filtrar transacciones',
-    type: 'Tipo',
-    typeAll: 'Todos los tipos',
-    typeCount: { one: '{count} tipo', other: '{count} tipos' },
-    range: 'Período',
-    presets: {
-      all: 'Todo el historial',
-      last30: 'Últimos 30 días',
-      thisMonth: 'Este mes',
-      last3Months: 'Últimos 3 meses',
-      thisYear: 'Este año',
-      custom: 'Fechas personalizadas',
-    },
-    from: 'Desde',
-    to: 'Hasta',
-    rangeInvalid: 'La fecha de inicio debe ser igual o anterior a la fecha final.',
-    clear: 'Quitar filtros',
-  },
-  invoice: {
-    view: 'Visualizar factura {number}',
-    download: 'Descargar factura {number}',
-    viewShort: 'Visualizar',
-    downloadShort: 'Descargar',
-    opening: 'Obteniendo la factura {number}…',
-    error: 'No se pudo abrir la factura {number}.',
-    unavailable: 'La factura {number} no está disponible para {action} en este momento.',
-    unsafe: 'La factura {number} llegó con un enlace que no es seguro abrir, así que no se abrió.',
-    blocked: 'Tu navegador bloqueó la pestaña nueva de la factura {number}.',
-    openLink: 'Abrir factura {number}',
-    actionView: 'visualizar',
-    actionDownload: 'descargar',
-    dismiss: 'Descartar',
-  },
-  export: {
-    button: 'Exportar CSV',
-    running: 'Exportadas {done} de {total}',
-    runningUnknown: 'Exportadas {done}',
-    progressLabel: 'Progreso de la exportación CSV',
-    cancel: 'Cancelar exportación',
-    started: 'Exportando transacciones a CSV…',
-    done: { one: 'Se exportó {count} transacción a {file}.', other: 'Se exportaron {count} transacciones a {file}.' },
-    canceled: 'Exportación cancelada. No se descargó nada.',
-    error: 'La exportación se detuvo: {error} No se descargó nada.',
-    retry: 'Reintentar la exportación',
-    fileName: 'transacciones-{date}.csv',
-    columns: {
-      date: 'Fecha',
-      description: 'Descripción',
-      type: 'Tipo',
-      status: 'Estado',
-      amount: 'Monto',
-      currency: 'Moneda',
-      balance: 'Saldo después',
-      invoice: 'Factura',
-      id: 'ID de transacción',
-    },
-  },
-}
-
-export const transactionsMessages = { en, es }
+export type TransactionsMessages = typeof en
+/**
+ * The English strings, built in. Other languages live in `src/locales/<tag>/transactions.ts`: a key added
+ * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
+ */
+export const transactionsMessages: TransactionsMessages = en
 
 /** This component's strings in the provider's locale, with the host's overrides. */
-export function transactionsText(i18n: Pick<BillingI18n, 'slice'>): (typeof transactionsMessages)['en'] {
+export function transactionsText(i18n: SliceSource): TransactionsMessages {
   return i18n.slice('transactions', transactionsMessages)
 }

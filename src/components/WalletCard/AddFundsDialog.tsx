@@ -17,7 +17,7 @@ import {
   useControllableState,
   useReturnFocus,
 } from '../../ui'
-import { AddFundsFields, type AddFundsFailure } from './AddFundsFields'
+import { AddFundsFields, type AddFundsFailure, type AddFundsPhase } from './AddFundsFields'
 import { preferredCard } from './CardChoice'
 import { focusWalletAction } from './focus'
 import { useTopUpIntent } from './useTopUpIntent'
@@ -37,8 +37,6 @@ export interface AddFundsDialogProps {
 }
 
 const returnToAddFunds = () => focusWalletAction(['wallet-add-funds'])
-
-export type AddFundsPhase = 'idle' | 'charging' | 'authenticating'
 
 /** Outcomes after which the same key would only replay the refusal: nothing was charged. */
 function chargedNothing(error: BillingError): boolean {
@@ -149,11 +147,15 @@ export function AddFundsDialog({
       intent.complete()
       setAmountText(null)
       setShowErrors(false)
+      // A payment the processor is still confirming (some banks and methods take a while) adds
+      // nothing yet: say so, rather than announce a balance that has not moved.
       announce(
-        i18n.t(m.success, {
-          amount: i18n.formatMoney(input.amount),
-          balance: i18n.formatMoney(result.wallet.balance),
-        }),
+        result.entry.status === 'pending'
+          ? i18n.t(m.processing, { amount: i18n.formatMoney(input.amount) })
+          : i18n.t(m.success, {
+              amount: i18n.formatMoney(input.amount),
+              balance: i18n.formatMoney(result.wallet.balance),
+            }),
       )
       setOpen(false)
       onSuccess?.(result)

@@ -4,10 +4,12 @@ import type { PaymentMethod, Wallet } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { formatMoneyInput } from '../../money'
 import { Button, MoneyField, Notice, RadioCards, useErrorMessage, type MoneyCheckResult } from '../../ui'
-import type { AddFundsPhase } from './AddFundsDialog'
 import { CardChoice } from './CardChoice'
 import { cardName } from './walletMath'
 import { walletText } from './messages'
+
+/** Where the payment stands: the fields lock while the card is charged or the bank confirms. */
+export type AddFundsPhase = 'idle' | 'charging' | 'authenticating'
 
 export type AddFundsFailure = { kind: 'error'; error: BillingError } | { kind: 'auth_failed' }
 

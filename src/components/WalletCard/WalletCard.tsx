@@ -22,6 +22,7 @@ import {
 import { AutoRechargeStatus } from './AutoRechargeStatus'
 import { CreditsList } from './CreditsList'
 import { WalletBalance } from './WalletBalance'
+import { WalletNotifications } from './WalletNotifications'
 import { isLowBalance, defaultMethod } from './walletMath'
 import { walletText } from './messages'
 
@@ -38,6 +39,8 @@ export interface WalletCardProps extends Omit<ComponentPropsWithoutRef<'section'
   onTopUpSuccess?: (result: AddFundsResult) => void
   /** After auto-recharge settings were saved, with the wallet the adapter returned. */
   onAutoRechargeSaved?: (wallet: Wallet) => void
+  /** After the wallet's email settings were saved, with the wallet the adapter returned. */
+  onNotificationsSaved?: (wallet: Wallet) => void
   /** Open "Add funds" on first render (e.g. a host deep link). */
   defaultAddFundsOpen?: boolean
   /** The card title's heading level, to fit the host page's outline. Default 2. */
@@ -52,6 +55,7 @@ export function WalletCard({
   onAddPaymentMethod,
   onTopUpSuccess,
   onAutoRechargeSaved,
+  onNotificationsSaved,
   defaultAddFundsOpen = false,
   headingLevel = 2,
   className,
@@ -116,15 +120,22 @@ export function WalletCard({
   } else {
     content = (
       <div className="bp-wallet-body">
-        {lastTopUp && (
+        {lastTopUp &&
           // Already announced when it happened; this is the lasting, visible receipt.
-          <Notice tone="success" role="note" data-slot="wallet-top-up-success">
-            {i18n.t(m.addFunds.success, {
-              amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
-              balance: i18n.formatMoney(lastTopUp.wallet.balance),
-            })}
-          </Notice>
-        )}
+          (lastTopUp.entry.status === 'pending' ? (
+            <Notice tone="info" role="note" data-slot="wallet-top-up-processing">
+              {i18n.t(m.addFunds.processing, {
+                amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
+              })}
+            </Notice>
+          ) : (
+            <Notice tone="success" role="note" data-slot="wallet-top-up-success">
+              {i18n.t(m.addFunds.success, {
+                amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
+                balance: i18n.formatMoney(lastTopUp.wallet.balance),
+              })}
+            </Notice>
+          ))}
         <WalletBalance wallet={data} />
         <CreditsList credits={data.credits} headingLevel={subLevel} />
         <AutoRechargeStatus
@@ -134,6 +145,12 @@ export function WalletCard({
           onEdit={canEditAutoRecharge ? openAutoRecharge : undefined}
           onEditIntent={preloadAutoRecharge}
           onAddPaymentMethod={canEditAutoRecharge || canAddFunds ? onAddPaymentMethod : undefined}
+        />
+        <WalletNotifications
+          wallet={data}
+          headingLevel={subLevel}
+          editable={capabilities.updateWalletNotifications}
+          onSaved={onNotificationsSaved}
         />
       </div>
     )

@@ -1,4 +1,4 @@
-import type { BillingI18n } from '../../i18n/context'
+import type { SliceSource } from '../../i18n/slice'
 /** Strings of the wallet card, the add-funds dialog and the auto-recharge settings. */
 const en = {
   title: 'Wallet',
@@ -53,6 +53,8 @@ const en = {
     authenticating: 'Waiting for your bank to confirm the payment…',
     authFailed: 'Your bank could not confirm the payment, so nothing was charged. Try again or use another card.',
     success: 'Added {amount} to your wallet. Balance: {balance}.',
+    processing:
+      'Your payment of {amount} is processing. It will be added to your wallet as soon as your bank confirms it.',
     errorTitle: 'The payment did not go through',
     amountKept: 'Your amount is kept; nothing was charged twice.',
     serverAmount: "This amount wasn't accepted. Check the limits and try again.",
@@ -116,130 +118,34 @@ const en = {
       server: "This value wasn't accepted. Check it and try again.",
     },
   },
-}
-
-const es: typeof en = {
-  title: 'Cartera',
-  description:
-    'El dinero que agregas se convierte en créditos. Servicios como SMS, correos y llamadas los usan en lugar de hacer cargos a tu tarjeta.',
-  loading: 'Cargando cartera…',
-  loadError: 'No pudimos cargar tu cartera.',
-  balance: {
-    label: 'Saldo Actual',
-    credits: 'Créditos de Cortesía',
-    available: 'Disponible en total',
-    availableHint: 'Saldo más créditos de cortesía.',
-    low: 'Saldo bajo',
-    lowDetail: 'En {threshold} o menos. Agrega fondos para no interrumpir los servicios pagados.',
-    lowDetailAuto: 'En {threshold} o menos. La recarga automática lo repone.',
-  },
-  credits: {
-    title: 'Créditos de Cortesía',
-    hint: 'Se usan antes que tu saldo pagado.',
-    fallbackName: 'Crédito de cortesía',
-    expires: 'Vence el {date}',
-    noExpiry: 'Sin vencimiento',
-    expiresSoon: { one: 'Vence mañana', other: 'Vence en {count} días' },
-    expiresToday: 'Vence hoy',
-  },
-  actions: {
-    addFunds: 'Agregar Fondos',
-    setUpAutoRecharge: 'Configurar recarga automática',
-    editAutoRecharge: 'Editar recarga automática',
-    addCard: 'Agregar Nueva Tarjeta',
-    updateCard: 'Actualizar tarjeta',
-    reviewAutoRecharge: 'Revisar y reactivar',
-  },
-  addFunds: {
-    title: 'Agregar Fondos',
-    description:
-      'Agrega dinero a tu cartera en un solo pago. Se convierte en créditos que los servicios usan en lugar de hacer cargos a tu tarjeta.',
-    presets: 'Montos sugeridos',
-    amount: 'Monto',
-    amountHint: 'Entre {min} y {max}.',
-    card: 'Pagar con',
-    expires: 'Vence {date}',
-    defaultBadge: 'Principal',
-    expired: 'Vencida',
-    noCard: 'No hay ninguna tarjeta registrada. Agrega una tarjeta para agregar fondos.',
-    noCardTitle: 'Sin tarjeta registrada',
-    summary: 'Se cobrará {amount} a {card}.',
-    summaryBalance: 'Tu saldo quedará en {balance}.',
-    submit: 'Pagar {amount}',
-    submitNoAmount: 'Pagar',
-    pending: 'Cobrando a tu tarjeta…',
-    authenticating: 'Esperando que tu banco confirme el pago…',
-    authFailed:
-      'Tu banco no pudo confirmar el pago, así que no se realizó ningún cargo. Inténtalo de nuevo o usa otra tarjeta.',
-    success: 'Se agregaron {amount} a tu cartera. Saldo: {balance}.',
-    errorTitle: 'El pago no se completó',
-    amountKept: 'Conservamos tu monto; no se cobró dos veces.',
-    serverAmount: 'Este monto no fue aceptado. Revisa los límites e inténtalo de nuevo.',
-  },
-  autoRecharge: {
-    title: 'Recarga automática',
-    description:
-      'Cuando el saldo baja del límite que establezcas, se hace un cargo a la tarjeta registrada para recargar la cartera y así evitar interrupciones en los servicios pagados.',
-    status: { on: 'Activada', off: 'Desactivada', paused: 'En pausa' },
-    summaryFixed: 'Cuando el saldo baje de {threshold}, se agregarán {amount} con {card}',
-    summaryTarget: 'Cuando el saldo baje de {threshold}, se restablecerá a {amount} con {card}',
-    summaryCap: '(hasta {cap} al mes)',
-    summaryOff: 'La recarga automática está desactivada',
-    offHint: 'Actívala para agregar fondos automáticamente cuando el saldo baje.',
-    yourDefaultCard: 'tu tarjeta principal',
-    lastSucceeded: 'Última recarga: {amount} el {date}.',
-    lastFailed: 'El último intento, el {date}, falló.',
-    lastSkipped: 'Omitida el {date}: se alcanzó el límite mensual.',
-    chargedThisMonth: 'Cobrado este mes: {amount} de {cap}.',
-    pausedTitle: 'La recarga automática está en pausa',
-    pausedReason: {
-      card_declined: {
-        one: 'La última recarga fue rechazada por {card}.',
-        other: 'Las últimas {count} recargas fueron rechazadas por {card}.',
-      },
-      no_payment_method: 'No hay ninguna tarjeta registrada a la que cobrar.',
-      unknown: 'Las recargas fallaron varias veces.',
-    },
-    pausedFix: 'Actualiza la tarjeta y vuelve a activar la recarga automática.',
-    pausedSince: 'En pausa desde el {date}.',
-    form: {
-      enabled: 'Recargar automáticamente',
-      enabledHint: 'Se cobra a {card} cuando el saldo baja.',
-      threshold: 'Cuando el saldo baje de',
-      mode: 'Cuánto recargar',
-      modeFixed: 'Agregar un monto fijo',
-      modeFixedHint: 'El mismo monto cada vez.',
-      modeTarget: 'Restablecer el saldo a',
-      modeTargetHint: 'Repone el saldo hasta un nivel.',
-      amountFixed: 'Monto a agregar',
-      amountTarget: 'Saldo a restablecer',
-      capEnabled: 'Limitar la recarga automática por mes',
-      cap: 'Límite mensual',
-      capHint: 'Cobrado este mes: {amount}.',
-      save: 'Guardar',
-      saved: 'Recarga automática guardada: {summary}.',
-      savedOff: 'Recarga automática desactivada.',
-      noCard: 'La recarga automática necesita una tarjeta registrada a la que cobrar. Agrega una tarjeta primero.',
-      noCardTitle: 'Sin tarjeta registrada',
-      chargeNow:
-        'El saldo ({balance}) ya está en {threshold} o menos. Al guardar, se cobrará {amount} a {card} de inmediato.',
-      errorTitle: 'No se guardó la recarga automática',
-      inputKept: 'Conservamos tu configuración aquí; inténtalo de nuevo.',
-    },
-    errors: {
-      thresholdNegative: 'El límite no puede ser negativo.',
-      amountBelowMin: 'Recarga al menos {min}.',
-      amountAboveMax: 'Recarga como máximo {max}.',
-      targetNotAboveThreshold: 'El saldo a restablecer debe ser mayor que {threshold}.',
-      capBelowRecharge: 'El límite mensual debe cubrir al menos una recarga ({amount}).',
-      server: 'Este valor no fue aceptado. Revísalo e inténtalo de nuevo.',
-    },
+  notifications: {
+    title: 'Email notifications',
+    lowBalance: 'Email me when my balance falls below a limit',
+    lowBalanceHint: 'Apart from auto-recharge: a reminder to add funds before paid services stop.',
+    threshold: 'Email me when the balance falls below',
+    receipts: 'Send me receipts for wallet top-ups',
+    receiptsHint: 'A receipt with its PDF for every top-up and auto-recharge, sent to your billing email.',
+    save: 'Save email settings',
+    saving: 'Saving email settings…',
+    saved: 'Email settings saved.',
+    errorTitle: "Email settings weren't saved",
+    thresholdInvalid: "This amount wasn't accepted. Enter zero or more.",
+    needsBillingEmail: 'Add an email to your billing information first: that is where these emails go.',
+    summaryLowBalance: 'Email when the balance falls below {threshold}',
+    summaryLowBalanceOff: 'No low-balance emails',
+    summaryReceipts: 'Receipts for top-ups by email',
+    summaryReceiptsOff: 'No receipts by email',
   },
 }
 
-export const walletMessages = { en, es }
+export type WalletMessages = typeof en
+/**
+ * The English strings, built in. Other languages live in `src/locales/<tag>/wallet.ts`: a key added
+ * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
+ */
+export const walletMessages: WalletMessages = en
 
 /** This component's strings in the provider's locale, with the host's overrides. */
-export function walletText(i18n: Pick<BillingI18n, 'slice'>): (typeof walletMessages)['en'] {
+export function walletText(i18n: SliceSource): WalletMessages {
   return i18n.slice('wallet', walletMessages)
 }

@@ -28,6 +28,8 @@ export interface BillingDocument {
   total: Money
   /** e.g. "Visa •••• 4242". */
   paymentMethod?: string | null
+  /** On a wallet receipt: the balance right after it. */
+  balanceAfter?: Money | null
   status: DocumentStatus
 }
 
@@ -159,16 +161,22 @@ function drawLine(ctx: Context, line: BillingDocument['lines'][number]): void {
 
 function drawTotals(ctx: Context): void {
   const { c, doc, t } = ctx
-  if (c.y - (doc.paymentMethod ? 60 : 40) < BOTTOM) continuationPage(ctx)
+  if (c.y - (doc.paymentMethod ? 60 : 40) - (doc.balanceAfter ? 14 : 0) < BOTTOM) continuationPage(ctx)
   c.rule(c.y, INK, 1, RIGHT - ctx.amountColumn - 90)
   c.y -= 20
   const width = c.text(ctx.money(doc.total), RIGHT, c.y, { bold: true, size: 12, align: 'right' })
   c.text(t.total, RIGHT - width - 16, c.y, { bold: true, size: 11, align: 'right' })
-  if (!doc.paymentMethod) return
-  c.y -= 26
-  const label = doc.status === 'paid' ? t.paidWith : t.paymentMethod
-  const labelWidth = c.text(label, MARGIN, c.y, { size: 9, color: MUTED })
-  c.text(doc.paymentMethod, MARGIN + labelWidth + 6, c.y, { size: 9, maxWidth: CONTENT - labelWidth - 6 })
+  if (doc.paymentMethod) {
+    c.y -= 26
+    const label = doc.status === 'paid' ? t.paidWith : t.paymentMethod
+    const labelWidth = c.text(label, MARGIN, c.y, { size: 9, color: MUTED })
+    c.text(doc.paymentMethod, MARGIN + labelWidth + 6, c.y, { size: 9, maxWidth: CONTENT - labelWidth - 6 })
+  }
+  if (doc.balanceAfter) {
+    c.y -= doc.paymentMethod ? 14 : 26
+    const labelWidth = c.text(t.balanceAfter, MARGIN, c.y, { size: 9, color: MUTED })
+    c.text(ctx.money(doc.balanceAfter), MARGIN + labelWidth + 6, c.y, { size: 9 })
+  }
 }
 
 /** Later pages repeat who and what in a compact header. */

@@ -44,6 +44,8 @@ export type ChargeOutcome =
   | { status: 'succeeded'; reference?: string | null }
   | { status: 'declined'; declineCode: string }
   | { status: 'requires_action'; clientSecret: string }
+  /** Accepted but not final (Stripe's `processing`): nothing is credited until the processor reports success. */
+  | { status: 'pending'; reference?: string | null }
 
 export interface PaymentProvider {
   createSetupIntent(input: { accountId: string }): Promise<{ id: string; clientSecret: string }>

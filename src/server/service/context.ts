@@ -6,8 +6,10 @@ import { randomBytes } from 'node:crypto'
 import { BillingError, type FieldErrors } from '../../adapter/errors'
 import type { SeedLocale } from '../../adapter/memory/text'
 import type { PaymentProvider } from '../payments/provider'
+import type { BillingEvent } from '../webhooks'
 import type { AccountRecord, WalletRecord } from '../store/records'
 import type { BillingStore, StoreTx } from '../store/repository'
+import type { Mailer } from './mailer'
 
 export interface DocumentSettings {
   /** HMAC secret for document links, at least 32 bytes. */
@@ -29,6 +31,27 @@ export interface ServiceDeps {
   documents: DocumentSettings | null
   /** Concurrent requests for one key in this process share one attempt. */
   inFlight: Map<string, { fingerprint: string; promise: Promise<unknown> }>
+  /** What usage may do to a balance that cannot cover it. */
+  usagePolicy: UsagePolicy
+  /** Where events go; each target is an outbox job of its own. */
+  notify: NotifySettings
+}
+
+export interface UsagePolicy {
+  /** `reject` (default): an event the credits and balance cannot cover is refused; `allowNegative`: down to `floor`. */
+  insufficientFunds: 'reject' | 'allowNegative'
+  /** With `allowNegative`, how far below zero the paid balance may go, in minor units (a number ≤ 0). */
+  floor: number
+}
+
+export interface NotifySettings {
+  onEvent: ((event: BillingEvent) => void | Promise<void>) | null
+  webhook: { url: string; secret: string; timeoutMs: number } | null
+  mailer: Mailer | null
+  /** The sender of receipts and alerts, e.g. "Acme CRM <billing@acme.test>". */
+  emailFrom: string | null
+  /** Printed in emails (and their PDFs) when `documents` does not name the brand. */
+  brandName: string
 }
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString('hex')}`

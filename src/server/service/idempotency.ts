@@ -34,6 +34,8 @@ function shared<T>(deps: ServiceDeps, lock: string, fingerprint: string, run: ()
 }
 
 type StoredOutcome<T> = { ok: T } | { declined: string }
+/** What `settle` decided: a stored outcome, a 3-D Secure request, or a charge still processing. */
+type Settled<T> = StoredOutcome<T> | { action: string } | { pending: T | null }
 
 function replay<T>(response: string | null): T {
   const stored = JSON.parse(response ?? 'null') as StoredOutcome<T> | null
@@ -103,6 +105,11 @@ export interface MoneyMovement<T> {
   commit(scope: WriteScope, charge: Charge | null, reference: string | null): Promise<T>
   /** The response for a key whose entry exists but whose response was not stored (a crash between the two). */
   answerFor?(scope: WriteScope, entry: LedgerRecord): Promise<T>
+  /**
+   * The response while the processor has accepted the charge but not finished it. Never stored:
+   * each retry asks the processor again. Without it, a retryable conflict answers instead.
+   */
+  pendingAnswer?(scope: WriteScope, charge: Charge): Promise<T>
 }
 
 type Claim<T> = { replay: T } | { charge: Charge; attempt: number; authenticated: boolean; takeover: boolean }
@@ -270,7 +277,7 @@ export async function settle<T>(
   outcome: ChargeOutcome,
 ): Promise<T> {
   const key = spec.key as string
-  const result = await write<StoredOutcome<T> | { action: string }>(deps, accountId, async (scope) => {
+  const result = await write<Settled<T>>(deps, accountId, async (scope) => {
     const { tx, at } = scope
     const record = await tx.idempotencyKey(accountId, key)
     if (record?.state === 'done') return JSON.parse(record.response ?? 'null') as StoredOutcome<T>
@@ -301,6 +308,17 @@ export async function settle<T>(
       )
       return { action: outcome.clientSecret }
     }
+    if (outcome.status === 'pending') {
+      // The key stays claimed, as after a 3-D Secure request: the processor's report settles it once.
+      await tx.updateIdempotencyKey(
+        accountId,
+        key,
+        attempt,
+        { state: 'requires_action', response: null, leaseUntil: null },
+        iso(at),
+      )
+      return { pending: spec.pendingAnswer ? asStored(await spec.pendingAnswer(scope, charge)) : null }
+    }
     const existing = await tx.entryByKey(accountId, key)
     const answer =
       existing && spec.answerFor
@@ -309,6 +327,10 @@ export async function settle<T>(
     return done({ ok: asStored(answer) })
   })
   if ('action' in result) throw new BillingError('requires_action', { clientSecret: result.action })
+  if ('pending' in result) {
+    if (result.pending !== null) return result.pending
+    throw conflict('The payment is still being processed; retry shortly.', { retryable: true, retryAfterMs: 5000 })
+  }
   if ('declined' in result) throw new BillingError('card_declined', { declineCode: result.declined })
   return result.ok
 }

@@ -16,10 +16,12 @@ export async function getSpendSummary(
   const account = await requireAccount(deps, accountId)
   const rows = await deps.store.read.spendByPeriod(accountId, range)
   const locale = localeOf(account)
+  // The host's own categories carry its labels; the built-in ones are named in the account's language.
+  const labels = await deps.store.read.usageCategories()
   return buildSpendSummary(
     range,
     account.currency,
     rows.map((r) => ({ period: r.period, category: r.unit, amount: r.spent })),
-    (unit) => usageLabel(locale, unit),
+    (unit) => labels.get(unit) ?? usageLabel(locale, unit),
   )
 }

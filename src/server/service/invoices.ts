@@ -51,6 +51,12 @@ function documentLines(entries: Awaited<ReturnType<ServiceDeps['store']['read'][
   }))
 }
 
+/** A receipt's wallet balance after it: that of its last wallet entry. */
+function balanceAfterOf(entries: Awaited<ReturnType<ServiceDeps['store']['read']['entriesForInvoice']>>) {
+  const last = entries.findLast((e) => e.balanceAfter !== null)
+  return last ? { amount: last.balanceAfter as number, currency: last.currency } : null
+}
+
 /** Builds the document a verified token names, from the account's own rows only. */
 export async function loadDocument(deps: ServiceDeps, accountId: string, invoiceId: string): Promise<BillingDocument> {
   const settings = deps.documents
@@ -90,6 +96,7 @@ export async function loadDocument(deps: ServiceDeps, accountId: string, invoice
     lines,
     total: { amount: lines.reduce((sum, l) => sum + l.amount.amount, 0), currency },
     paymentMethod: method ? `${method.brand[0].toUpperCase()}${method.brand.slice(1)} •••• ${method.last4}` : null,
+    balanceAfter: invoice.kind === 'receipt' ? balanceAfterOf(entries) : null,
     status: entries.every((e) => e.status === 'succeeded') ? 'paid' : 'failed',
   }
 }

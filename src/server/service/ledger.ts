@@ -63,7 +63,8 @@ export async function appendEntry(scope: WriteScope, draft: EntryDraft): Promise
   return record
 }
 
-export function toLedgerEntry(r: LedgerRecord): LedgerEntry {
+/** `labels`: the host's names for its usage categories, by key. */
+export function toLedgerEntry(r: LedgerRecord, labels?: ReadonlyMap<string, string>): LedgerEntry {
   const money = (amount: number | null) => (amount === null ? null : { amount, currency: r.currency })
   return {
     id: r.id,
@@ -73,7 +74,13 @@ export function toLedgerEntry(r: LedgerRecord): LedgerEntry {
     description: r.description,
     amount: money(r.amount),
     balanceAfter: money(r.balanceAfter),
-    usage: r.usageUnit ? { unit: r.usageUnit as UsageUnit, quantity: r.usageQuantity ?? 0 } : null,
+    usage: r.usageUnit
+      ? {
+          unit: r.usageUnit as UsageUnit,
+          quantity: r.usageQuantity ?? 0,
+          ...(labels?.has(r.usageUnit) ? { label: labels.get(r.usageUnit) } : {}),
+        }
+      : null,
     invoice: r.invoiceId ? { id: r.invoiceId, number: r.invoiceNumber ?? r.invoiceId } : null,
     paymentMethodId: r.paymentMethodId,
     failureReason: r.failureReason,
@@ -124,8 +131,9 @@ export async function listLedger(
   // The whole ledger's size is kept on the wallet row; a filtered count is not worth a scan.
   const unfiltered = types.length === 0 && !from && !to
   const wallet = unfiltered ? await reads.wallet(accountId) : undefined
+  const labels = page.some((r) => r.usageUnit) ? await reads.usageCategories() : undefined
   return {
-    entries: page.map(toLedgerEntry),
+    entries: page.map((r) => toLedgerEntry(r, labels)),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     totalCount: wallet ? wallet.entryCount : null,
   }

@@ -72,14 +72,14 @@ function ownKey(accountId: string, processorKey: string): { operation: string; k
 }
 
 /** The top-up as `addFunds` settles it, so a later retry replays what the webhook wrote. */
-function topUpMovement(report: ProcessorChargeReport, key: string): MoneyMovement<AddFundsResult> {
+function topUpMovement(deps: ServiceDeps, report: ProcessorChargeReport, key: string): MoneyMovement<AddFundsResult> {
   const { amount, paymentMethodId } = report
   return {
     operation: 'addFunds',
     key,
     fingerprint: `addFunds|${amount.amount}|${amount.currency}|${paymentMethodId}`,
     prepare: async () => null,
-    commit: (scope) => creditTopUp(scope, amount, paymentMethodId, key),
+    commit: (scope) => creditTopUp(deps, scope, amount, paymentMethodId, key),
     answerFor: topUpAnswer,
   }
 }
@@ -92,7 +92,7 @@ async function settleCharge(deps: ServiceDeps, report: ProcessorChargeReport): P
     return write(deps, accountId, async (scope) => {
       const lease = readLease(scope.wallet.rechargeLease)
       if (lease?.request.idempotencyKey === processorKey) {
-        await settleRecharge(scope, lease.request, outcome)
+        await settleRecharge(deps, scope, lease.request, outcome)
         return 'settled'
       }
       return (await scope.tx.entryByKey(accountId, processorKey)) ? 'already' : 'unknown'
@@ -102,7 +102,7 @@ async function settleCharge(deps: ServiceDeps, report: ProcessorChargeReport): P
   const record = await deps.store.read.idempotencyKey(accountId, own.key)
   if (!record) return 'unknown'
   if (record.state === 'done') return 'already'
-  const spec = topUpMovement(report, own.key)
+  const spec = topUpMovement(deps, report, own.key)
   // The report must describe the top-up that claimed the key, or it settles nothing.
   if (record.fingerprint !== spec.fingerprint) return 'unknown'
   // `commit` reads only the card's id; the rest of a ChargeCard is not needed to write the credit.

@@ -1,13 +1,16 @@
 /** Top-ups: the customer adds funds to the wallet with a saved card, once per idempotency key. */
+import { createHash } from 'node:crypto'
 import { text } from '../../adapter/memory/text'
 import { topUpErrors } from '../../adapter/memory/wallet'
 import type { WalletState } from '../../adapter/memory/state'
 import type { AddFundsInput, AddFundsResult, Money, Wallet } from '../../adapter/types'
 import type { AccountRecord, LedgerRecord } from '../store/records'
-import { type ServiceDeps, type WriteScope, localeOf, notFound, requireAccount, validation } from './context'
-import { moveMoneyOnce } from './idempotency'
+import { type ServiceDeps, type WriteScope, iso, localeOf, notFound, requireAccount, validation } from './context'
+import { type Charge, moveMoneyOnce } from './idempotency'
+import { checkLowBalance } from './alerts'
 import { issueReceipt } from './invoices'
 import { appendEntry, toLedgerEntry } from './ledger'
+import { emit } from './outbox'
 import { walletView } from './wallet'
 
 /** The memory adapter's validation rules read only the currency and the top-up limits. */
@@ -40,9 +43,30 @@ export function addFunds(deps: ServiceDeps, accountId: string, input: AddFundsIn
       if (!card) throw notFound(`payment method ${input.paymentMethodId}`)
       return { card, amount: { ...amount }, description: text(localeOf(scope.account)).topUp }
     },
-    commit: (scope, charge) => creditTopUp(scope, amount, charge?.card.id ?? null, input.idempotencyKey),
+    commit: (scope, charge) => creditTopUp(deps, scope, amount, charge?.card.id ?? null, input.idempotencyKey),
     answerFor: topUpAnswer,
+    pendingAnswer: (scope, charge) => pendingTopUp(scope, charge, input.idempotencyKey),
   })
+}
+
+/** A top-up the processor is still working on: shown as pending, the balance untouched. */
+async function pendingTopUp(scope: WriteScope, charge: Charge, key: string): Promise<AddFundsResult> {
+  return {
+    entry: {
+      id: `pending_${createHash('sha256').update(`${scope.account.id}\u0000${key}`).digest('hex').slice(0, 20)}`,
+      createdAt: iso(scope.at),
+      type: 'top_up',
+      status: 'pending',
+      description: charge.description,
+      amount: { ...charge.amount },
+      balanceAfter: null,
+      usage: null,
+      invoice: null,
+      paymentMethodId: charge.card.id,
+      failureReason: null,
+    },
+    wallet: await walletView(scope.tx, scope.account, scope.wallet, scope.at),
+  }
 }
 
 /**
@@ -50,6 +74,7 @@ export function addFunds(deps: ServiceDeps, accountId: string, input: AddFundsIn
  * every retry replays. Also written by a processor's webhook for a top-up whose instance died.
  */
 export async function creditTopUp(
+  deps: ServiceDeps,
   scope: WriteScope,
   amount: Money,
   paymentMethodId: string | null,
@@ -67,6 +92,19 @@ export async function creditTopUp(
     invoiceId: receipt.id,
     idempotencyKey: key,
   })
+  await checkLowBalance(deps, scope)
+  await emit(
+    deps,
+    scope,
+    'wallet.top_up.succeeded',
+    {
+      entryId: entry.id,
+      amount: { ...amount },
+      balance: { amount: scope.wallet.balance, currency: scope.account.currency },
+      receipt: { id: receipt.id, number: receipt.number },
+    },
+    { kind: 'receipt', entryId: entry.id },
+  )
   return topUpAnswer(scope, { ...entry, invoiceNumber: receipt.number })
 }
 

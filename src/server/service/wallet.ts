@@ -58,6 +58,8 @@ export async function walletView(
       : null,
     chargedThisMonth: m(charged),
   }
+  const alerts = await reads.walletAlerts(account.id)
+  const profile = await reads.profile(account.id)
   return {
     currency,
     balance: m(wallet.balance),
@@ -70,5 +72,10 @@ export async function walletView(
     })),
     topUp: { min: m(account.topUpMin), max: m(account.topUpMax), presets: account.topUpPresets.map(m) },
     autoRecharge,
+    notifications: {
+      lowBalanceEmail:
+        alerts?.lowBalanceEmail && alerts.lowBalanceThreshold !== null ? m(alerts.lowBalanceThreshold) : null,
+      receipts: profile?.walletReceipts === true,
+    },
   }
 }

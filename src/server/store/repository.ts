@@ -23,6 +23,7 @@ import type {
 } from './records'
 import { MIGRATIONS } from './schema'
 import { processorReadQueries, processorWriteQueries } from './stripe-queries'
+import { walletWorkReadQueries, walletWorkWriteQueries } from './wallet-work-queries'
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
@@ -345,6 +346,7 @@ export function readQueries(sql: SqlExecutor, dialect: SqlDialect) {
       }
     },
     ...processorReadQueries(sql, dialect),
+    ...walletWorkReadQueries(sql, dialect),
   }
 }
 
@@ -686,6 +688,7 @@ export function writeQueries(sql: SqlExecutor, dialect: SqlDialect) {
         attempt,
       ]),
     ...processorWriteQueries(sql, dialect),
+    ...walletWorkWriteQueries(sql, dialect),
   }
 }
 

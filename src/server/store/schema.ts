@@ -505,6 +505,103 @@ CREATE INDEX ledger_usage_spend ON ledger_entries (account_id, created_at, usage
   WHERE type = 'usage' AND status = 'succeeded';
 `
 
+// Version 4: the host's side of the wallet. Usage events are remembered by their idempotency
+// key with the answer they got, so a replayed batch applies nothing twice; categories keep the
+// host's labels; alerts hold the low-balance threshold apart from auto-recharge; and the jobs
+// table is the outbox: every retry, notification, webhook and email due later is a row written
+// in the transaction that made it due, so a process that dies loses none of them.
+const sqliteV4 = `
+CREATE TABLE usage_categories (
+  key        TEXT PRIMARY KEY,
+  label      TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE usage_events (
+  account_id      TEXT NOT NULL REFERENCES accounts(id),
+  idempotency_key TEXT NOT NULL,
+  fingerprint     TEXT NOT NULL,
+  result          TEXT NOT NULL,
+  entry_id        TEXT,
+  created_at      TEXT NOT NULL,
+  PRIMARY KEY (account_id, idempotency_key)
+) STRICT;
+
+CREATE TABLE wallet_alerts (
+  account_id            TEXT PRIMARY KEY REFERENCES accounts(id),
+  low_balance_threshold INTEGER,
+  low_balance_email     INTEGER NOT NULL DEFAULT 0,
+  low_balance_armed     INTEGER NOT NULL DEFAULT 1,
+  updated_at            TEXT NOT NULL
+) STRICT;
+
+ALTER TABLE wallet_credits ADD COLUMN expiry_notified_at TEXT;
+
+CREATE TABLE billing_jobs (
+  id           TEXT PRIMARY KEY,
+  kind         TEXT NOT NULL,
+  account_id   TEXT,
+  payload      TEXT NOT NULL,
+  dedupe_key   TEXT UNIQUE,
+  state        TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'dead')),
+  run_at       TEXT NOT NULL,
+  locked_until TEXT,
+  attempts     INTEGER NOT NULL DEFAULT 0,
+  last_error   TEXT,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX billing_jobs_due ON billing_jobs (run_at) WHERE state = 'pending';
+CREATE INDEX billing_jobs_finished ON billing_jobs (updated_at) WHERE state = 'done';
+CREATE INDEX wallet_credits_expiring ON wallet_credits (expires_at) WHERE remaining > 0 AND expires_at IS NOT NULL;
+`
+
+const postgresV4 = `
+CREATE TABLE usage_categories (
+  key        text PRIMARY KEY,
+  label      text NOT NULL,
+  updated_at text COLLATE "C" NOT NULL
+);
+
+CREATE TABLE usage_events (
+  account_id      text NOT NULL REFERENCES accounts(id),
+  idempotency_key text NOT NULL,
+  fingerprint     text NOT NULL,
+  result          text NOT NULL,
+  entry_id        text,
+  created_at      text COLLATE "C" NOT NULL,
+  PRIMARY KEY (account_id, idempotency_key)
+);
+
+CREATE TABLE wallet_alerts (
+  account_id            text PRIMARY KEY REFERENCES accounts(id),
+  low_balance_threshold bigint,
+  low_balance_email     integer NOT NULL DEFAULT 0,
+  low_balance_armed     integer NOT NULL DEFAULT 1,
+  updated_at            text COLLATE "C" NOT NULL
+);
+
+ALTER TABLE wallet_credits ADD COLUMN expiry_notified_at text COLLATE "C";
+
+CREATE TABLE billing_jobs (
+  id           text PRIMARY KEY,
+  kind         text NOT NULL,
+  account_id   text,
+  payload      text NOT NULL,
+  dedupe_key   text UNIQUE,
+  state        text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'dead')),
+  run_at       text COLLATE "C" NOT NULL,
+  locked_until text COLLATE "C",
+  attempts     integer NOT NULL DEFAULT 0,
+  last_error   text,
+  created_at   text COLLATE "C" NOT NULL,
+  updated_at   text COLLATE "C" NOT NULL
+);
+CREATE INDEX billing_jobs_due ON billing_jobs (run_at) WHERE state = 'pending';
+CREATE INDEX billing_jobs_finished ON billing_jobs (updated_at) WHERE state = 'done';
+CREATE INDEX wallet_credits_expiring ON wallet_credits (expires_at) WHERE remaining > 0 AND expires_at IS NOT NULL;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -523,5 +620,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'spend summary index',
     sqlite: SPEND_INDEX,
     postgres: SPEND_INDEX,
+  },
+  {
+    version: 4,
+    name: 'usage events and categories, balance alerts, the jobs outbox',
+    sqlite: sqliteV4,
+    postgres: postgresV4,
   },
 ]

@@ -62,11 +62,12 @@ export function outcomeOf(pi: Stripe.PaymentIntent): ChargeOutcome {
   switch (pi.status) {
     case 'succeeded':
       return { status: 'succeeded', reference: pi.id }
+    // Not final: the key stays claimed (never freed for a second charge) until a retry or the
+    // webhook reads the final state.
+    case 'processing':
+      return { status: 'pending', reference: pi.id }
     case 'requires_action':
     case 'requires_confirmation':
-    // `processing` is not final either: the key stays claimed (not freed for a second charge)
-    // until a retry or the webhook reads the final state.
-    case 'processing':
       if (!pi.client_secret) throw new Error('The PaymentIntent came without a client secret.')
       return { status: 'requires_action', clientSecret: pi.client_secret }
     default:
@@ -75,7 +76,7 @@ export function outcomeOf(pi: Stripe.PaymentIntent): ChargeOutcome {
 }
 
 /** Stripe failed outside a charge: a retryable code for what may pass on retry, never Stripe's message. */
-function unavailable(stripe: Stripe, error: unknown): BillingError {
+export function unavailable(stripe: Stripe, error: unknown): BillingError {
   if (error instanceof BillingError) return error
   if (error instanceof stripe.errors.StripeRateLimitError) {
     return new BillingError('rate_limited', { message: 'The card processor is busy; try again.', cause: error })

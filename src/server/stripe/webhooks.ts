@@ -7,16 +7,47 @@
  */
 import type Stripe from 'stripe'
 import { isBillingError } from '../../adapter/errors'
-import type { BillingServiceInstance } from '../service/index'
+import type { BillingServiceInstance, SourcedAccountBillingService } from '../service/index'
 import { STRIPE_METADATA, cardDetailsOf, declineCodeOf } from './payments'
 
 export interface StripeWebhookOptions {
   stripe: Stripe
   /** The endpoint's signing secret (`whsec_…`, or the one `stripe listen` prints). */
   webhookSecret: string
-  billing: Pick<BillingServiceInstance, 'processorEvents' | 'store'>
+  billing: Pick<BillingServiceInstance<SourcedAccountBillingService>, 'processorEvents' | 'store'>
   /** How old a signature may be, in seconds. Default Stripe's 300. */
   toleranceSeconds?: number
+  /** A larger body is answered 413 before any signature work. Default 1 MiB (Stripe's events are far smaller). */
+  maxBodyBytes?: number
+}
+
+class BodyTooLarge extends Error {}
+
+/** The raw body, refused as soon as it passes `max` bytes (whatever Content-Length claims). */
+async function readCapped(request: Request, max: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > max) throw new BodyTooLarge()
+  if (!request.body) return new Uint8Array(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel().catch(() => {})
+      throw new BodyTooLarge()
+    }
+    chunks.push(value)
+  }
+  const body = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return body
 }
 
 const json = (status: number, body: unknown) =>
@@ -31,6 +62,7 @@ export function createStripeWebhookHandler(options: StripeWebhookOptions): (requ
     throw new TypeError('createStripeWebhookHandler needs { stripe, webhookSecret, billing }.')
   }
   const events = billing.processorEvents
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   const reads = billing.store.read
 
   async function paymentIntent(id: string) {
@@ -114,6 +146,23 @@ export function createStripeWebhookHandler(options: StripeWebhookOptions): (requ
         }
         return
       }
+      case 'invoice.paid': {
+        // Read back: the invoice as it is now, and whose it is, not what the event claims.
+        const invoice = await stripe.invoices.retrieve(event.data.object.id as string)
+        const customerId = idOf(invoice.customer)
+        if (!customerId || invoice.status !== 'paid' || !invoice.id) return
+        await events.recordSourceInvoice({
+          customerId,
+          invoiceId: invoice.id,
+          number: invoice.number ?? invoice.id,
+          amountPaid: invoice.amount_paid,
+          currency: invoice.currency,
+          description: invoice.lines?.data[0]?.description || invoice.description || invoice.number || invoice.id,
+        })
+        return
+      }
+      // The Billing source reads subscriptions from Stripe on every request and caches nothing, so
+      // customer.subscription.* and the other invoice.* events need no work here.
       default:
         return
     }
@@ -124,7 +173,13 @@ export function createStripeWebhookHandler(options: StripeWebhookOptions): (requ
     const signature = request.headers.get('stripe-signature')
     if (!signature) return json(400, { error: 'invalid_signature' })
     // The signature covers the exact bytes Stripe sent: nothing may parse or re-encode them first.
-    const body = new Uint8Array(await request.arrayBuffer())
+    let body: Uint8Array
+    try {
+      body = await readCapped(request, maxBodyBytes)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return json(413, { error: 'payload_too_large' })
+      throw error
+    }
     let event: Stripe.Event
     try {
       event = await stripe.webhooks.constructEventAsync(body, signature, webhookSecret, options.toleranceSeconds)

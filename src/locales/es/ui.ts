@@ -1,0 +1,31 @@
+import type { UiMessages } from '../../ui/messages'
+
+export const ui: UiMessages = {
+  close: 'Cerrar',
+  cancel: 'Cancelar',
+  confirm: 'Confirmar',
+  retry: 'Reintentar',
+  loading: 'Cargando…',
+  working: 'Procesando…',
+  required: 'obligatorio',
+  optional: 'opcional',
+  selectPlaceholder: 'Selecciona…',
+  comboboxPlaceholder: 'Escribe para buscar',
+  comboboxShowAll: 'Mostrar opciones',
+  noResults: 'Sin coincidencias',
+  resultsCount: { one: '{count} resultado', other: '{count} resultados' },
+  errorTitle: 'No se pudo completar',
+  moreActions: 'Más acciones',
+  dismiss: 'Descartar',
+  money: {
+    empty: 'Ingresa un monto.',
+    invalid: 'Usa solo números, por ejemplo {example}.',
+    negative: 'El monto no puede ser negativo.',
+    too_many_decimals: 'Usa como máximo {decimals} decimales.',
+    no_decimals: 'Esta moneda no usa decimales.',
+    too_large: 'El monto es demasiado alto.',
+    belowMin: 'El mínimo es {min}.',
+    aboveMax: 'El máximo es {max}.',
+    amountIn: 'Monto en {currency}',
+  },
+}

@@ -1,0 +1,31 @@
+import type { UiMessages } from '../../ui/messages'
+
+export const ui: UiMessages = {
+  close: 'Fermer',
+  cancel: 'Annuler',
+  confirm: 'Confirmer',
+  retry: 'Réessayer',
+  loading: 'Chargement…',
+  working: 'Traitement en cours…',
+  required: 'obligatoire',
+  optional: 'facultatif',
+  selectPlaceholder: 'Choisir…',
+  comboboxPlaceholder: 'Saisissez pour rechercher',
+  comboboxShowAll: 'Afficher les options',
+  noResults: 'Aucun résultat',
+  resultsCount: { one: '{count} résultat', other: '{count} résultats' },
+  errorTitle: 'L’opération a échoué',
+  moreActions: 'Plus d’actions',
+  dismiss: 'Masquer',
+  money: {
+    empty: 'Saisissez un montant.',
+    invalid: 'Utilisez uniquement des chiffres, par exemple {example}.',
+    negative: 'Le montant ne peut pas être négatif.',
+    too_many_decimals: 'Utilisez {decimals} décimales au maximum.',
+    no_decimals: 'Cette devise n’utilise pas de décimales.',
+    too_large: 'Ce montant est trop élevé.',
+    belowMin: 'Le minimum est de {min}.',
+    aboveMax: 'Le maximum est de {max}.',
+    amountIn: 'Montant en {currency}',
+  },
+}

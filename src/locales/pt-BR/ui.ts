@@ -1,0 +1,31 @@
+import type { UiMessages } from '../../ui/messages'
+
+export const ui: UiMessages = {
+  close: 'Fechar',
+  cancel: 'Cancelar',
+  confirm: 'Confirmar',
+  retry: 'Tentar novamente',
+  loading: 'Carregando…',
+  working: 'Processando…',
+  required: 'obrigatório',
+  optional: 'opcional',
+  selectPlaceholder: 'Selecione…',
+  comboboxPlaceholder: 'Digite para pesquisar',
+  comboboxShowAll: 'Mostrar opções',
+  noResults: 'Nenhum resultado',
+  resultsCount: { one: '{count} resultado', other: '{count} resultados' },
+  errorTitle: 'Não deu certo',
+  moreActions: 'Mais ações',
+  dismiss: 'Dispensar',
+  money: {
+    empty: 'Informe um valor.',
+    invalid: 'Use apenas números, por exemplo {example}.',
+    negative: 'O valor não pode ser negativo.',
+    too_many_decimals: 'Use no máximo {decimals} casas decimais.',
+    no_decimals: 'Esta moeda não usa casas decimais.',
+    too_large: 'Esse valor é alto demais.',
+    belowMin: 'O mínimo é {min}.',
+    aboveMax: 'O máximo é {max}.',
+    amountIn: 'Valor em {currency}',
+  },
+}
