@@ -6,6 +6,7 @@
  * malformed request.
  */
 import { isBillingError } from '../../src/adapter/errors'
+import { readTextWithin } from '../../src/server/body'
 import { USAGE_CATEGORY_PATTERN, type Money, type UsageUnit } from '../../src/adapter/types'
 import type { BillingServiceInstance, SourcedAccountBillingService } from '../../src/server/service/index'
 import { type AccessToken, bearerToken } from './app'
@@ -17,24 +18,6 @@ const json = (status: number, body: unknown) =>
 const problem = (status: number, code: string, message: string, fieldErrors?: Record<string, string>) =>
   json(status, { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } })
 
-async function readBody(request: Request): Promise<string | null> {
-  const reader = request.body?.getReader()
-  if (!reader) return ''
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 export function createDemoUsage(options: {
   /** Either service: subscriptions in our store, or from a source (no plan changes then). */
   billing: BillingServiceInstance<SourcedAccountBillingService>
@@ -45,10 +28,7 @@ export function createDemoUsage(options: {
     const access = options.tokens[bearerToken(request) ?? '']
     if (!access) return problem(401, 'unauthorized', 'Send a demo token.')
     if (!access.permissions.write) return problem(403, 'forbidden', 'Read-only token.')
-    if (Number(request.headers.get('Content-Length') ?? 0) > MAX_BODY_BYTES) {
-      return problem(413, 'validation', `The body is larger than ${MAX_BODY_BYTES} bytes.`)
-    }
-    const text = await readBody(request)
+    const text = await readTextWithin(request, MAX_BODY_BYTES)
     if (text === null) return problem(413, 'validation', `The body is larger than ${MAX_BODY_BYTES} bytes.`)
     let body: unknown
     try {

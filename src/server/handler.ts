@@ -27,6 +27,7 @@ import {
   RequestProblem,
   type Obj,
 } from './validate'
+import { readBodyWithin } from './body'
 
 /** What the handler tells the service about the request beyond the method's own arguments. */
 export interface ServiceContext {
@@ -347,13 +348,12 @@ function readKey(request: Request, mode: Route['key']): string | null {
 
 async function readBody(request: Request, maxBytes: number): Promise<Obj> {
   const type = request.headers.get('Content-Type')
-  const declared = request.headers.get('Content-Length')
-  if (declared !== null && Number(declared) > maxBytes) {
+  const bytes = await readBodyWithin(request, maxBytes)
+  if (!bytes) {
     throw new RequestProblem(413, 'validation', `The body is larger than ${maxBytes} bytes.`, undefined, {
       Connection: 'close',
     })
   }
-  const bytes = await readLimited(request, maxBytes)
   if (bytes.byteLength === 0) {
     if (type !== null && !JSON_TYPE.test(type)) throw unsupportedType(type)
     return {}
@@ -373,33 +373,6 @@ async function readBody(request: Request, maxBytes: number): Promise<Obj> {
 
 function unsupportedType(type: string | null): RequestProblem {
   return new RequestProblem(415, 'validation', `Send the body as application/json, not "${type ?? 'no content type'}".`)
-}
-
-/** Reads at most `maxBytes`, then stops: a client that lies about Content-Length cannot make us buffer more. */
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0)
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw new RequestProblem(413, 'validation', `The body is larger than ${maxBytes} bytes.`, undefined, {
-        Connection: 'close',
-      })
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }
 
 function capabilitiesFor(caller: ResolvedCaller): OptionalMethod[] {

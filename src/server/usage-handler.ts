@@ -9,6 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { isBillingError } from '../adapter/errors'
 import type { RecordUsageOptions, UsageBatchResult, UsageEvent } from './service/usage'
 import { MAX_USAGE_BATCH } from './service/usage'
+import { readTextWithin } from './body'
 
 export interface UsageHandlerOptions {
   /** The service's `recordUsage(accountId, events, options)`. */
@@ -43,24 +44,6 @@ const json = (status: number, body: unknown) =>
 
 const problem = (status: number, code: string, message: string, fieldErrors?: Record<string, string>) =>
   json(status, { error: { code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) } })
-
-async function readText(request: Request, maxBytes: number): Promise<string | null> {
-  const reader = request.body?.getReader()
-  if (!reader) return ''
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {})
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
 
 /** `(Request) => Response | null`: null when the path is not the usage route, so it composes with other handlers. */
 export function createUsageHandler(options: UsageHandlerOptions): (request: Request) => Promise<Response | null> {
@@ -101,10 +84,7 @@ export function createUsageHandler(options: UsageHandlerOptions): (request: Requ
       if (!/^application\/json\s*(?:;|$)/i.test(type)) {
         return problem(415, 'validation', 'Send the body as application/json.')
       }
-      if (Number(request.headers.get('Content-Length') ?? 0) > maxBodyBytes) {
-        return problem(413, 'validation', `The body is larger than ${maxBodyBytes} bytes.`)
-      }
-      const text = await readText(request, maxBodyBytes)
+      const text = await readTextWithin(request, maxBodyBytes)
       if (text === null) return problem(413, 'validation', `The body is larger than ${maxBodyBytes} bytes.`)
       let body: unknown
       try {

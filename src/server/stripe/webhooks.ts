@@ -7,6 +7,7 @@
  */
 import type Stripe from 'stripe'
 import { isBillingError } from '../../adapter/errors'
+import { readBodyWithin } from '../body'
 import type { BillingServiceInstance, SourcedAccountBillingService } from '../service/index'
 import { STRIPE_METADATA, cardDetailsOf, declineCodeOf } from './payments'
 
@@ -19,35 +20,6 @@ export interface StripeWebhookOptions {
   toleranceSeconds?: number
   /** A larger body is answered 413 before any signature work. Default 1 MiB (Stripe's events are far smaller). */
   maxBodyBytes?: number
-}
-
-class BodyTooLarge extends Error {}
-
-/** The raw body, refused as soon as it passes `max` bytes (whatever Content-Length claims). */
-async function readCapped(request: Request, max: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > max) throw new BodyTooLarge()
-  if (!request.body) return new Uint8Array(0)
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > max) {
-      await reader.cancel().catch(() => {})
-      throw new BodyTooLarge()
-    }
-    chunks.push(value)
-  }
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
 }
 
 const json = (status: number, body: unknown) =>
@@ -173,13 +145,8 @@ export function createStripeWebhookHandler(options: StripeWebhookOptions): (requ
     const signature = request.headers.get('stripe-signature')
     if (!signature) return json(400, { error: 'invalid_signature' })
     // The signature covers the exact bytes Stripe sent: nothing may parse or re-encode them first.
-    let body: Uint8Array
-    try {
-      body = await readCapped(request, maxBodyBytes)
-    } catch (error) {
-      if (error instanceof BodyTooLarge) return json(413, { error: 'payload_too_large' })
-      throw error
-    }
+    const body = await readBodyWithin(request, maxBodyBytes)
+    if (!body) return json(413, { error: 'payload_too_large' })
     let event: Stripe.Event
     try {
       event = await stripe.webhooks.constructEventAsync(body, signature, webhookSecret, options.toleranceSeconds)
