@@ -10,7 +10,7 @@ import type { WalletAlertsRecord } from '../store/wallet-work-queries'
 import { type ServiceDeps, type WriteScope, requireAccount, validation } from './context'
 import { onceWrite } from './idempotency'
 import { emit } from './outbox'
-import { walletView } from './wallet'
+import { currentWalletView } from './wallet'
 
 export const DEFAULT_ALERTS: WalletAlertsRecord = {
   lowBalanceThreshold: null,
@@ -70,11 +70,5 @@ export async function updateWalletNotifications(
     await checkLowBalance(deps, scope)
     return null
   })
-  const wallet = await deps.store.read.wallet(accountId)
-  return walletView(
-    deps.store.read,
-    account,
-    wallet ?? { accountId, balance: 0, entryCount: 0, rechargeLease: null },
-    deps.now(),
-  )
+  return currentWalletView(deps, account)
 }

@@ -19,7 +19,7 @@ import { onceWrite } from './idempotency'
 import { issueReceipt } from './invoices'
 import { appendEntry } from './ledger'
 import { emit, enqueue } from './outbox'
-import { chargedThisMonth, monthOf, rechargeSettings, walletView } from './wallet'
+import { chargedThisMonth, monthOf, currentWalletView, rechargeSettings } from './wallet'
 import { walletRules } from './top-ups'
 
 /** After the n-th failure in a row: 15 minutes, then an hour. */
@@ -255,11 +255,5 @@ export async function updateAutoRecharge(
   })
   // Turning it on while already at or below the threshold charges at once.
   await runAutoRecharge(deps, accountId)
-  const wallet = await deps.store.read.wallet(accountId)
-  return walletView(
-    deps.store.read,
-    account,
-    wallet ?? { accountId, balance: 0, entryCount: 0, rechargeLease: null },
-    deps.now(),
-  )
+  return currentWalletView(deps, account)
 }

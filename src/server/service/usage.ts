@@ -37,7 +37,7 @@ import {
 import { expireCredits } from './credits'
 import { appendEntry, toLedgerEntry } from './ledger'
 import { emit, enqueue } from './outbox'
-import { chargedThisMonth, rechargeSettings, walletView } from './wallet'
+import { chargedThisMonth, currentWalletView, rechargeSettings } from './wallet'
 
 export const MAX_USAGE_BATCH = 1000
 
@@ -461,20 +461,13 @@ export async function recordUsageBatch(
     noRechargeBefore = stopAt + 1
   }
   await runAutoRecharge(deps, accountId)
-  const reads = deps.store.read
-  const wallet = await reads.wallet(accountId)
   const done = results as UsageEventResult[]
   return {
     results: done,
     applied: done.filter((r, i) => r.status === 'applied' && !replayed.has(i)).length,
     rejected: done.filter((r) => r.status === 'rejected').length,
     replayed: replayed.size,
-    wallet: await walletView(
-      reads,
-      account,
-      wallet ?? { accountId, balance: 0, entryCount: 0, rechargeLease: null },
-      deps.now(),
-    ),
+    wallet: await currentWalletView(deps, account),
   }
 }
 

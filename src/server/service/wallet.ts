@@ -2,7 +2,7 @@
 import type { AutoRechargeState, Money, Wallet } from '../../adapter/types'
 import type { AccountRecord, AutoRechargeRecord, WalletRecord } from '../store/records'
 import type { StoreReads } from '../store/repository'
-import { iso } from './context'
+import { type ServiceDeps, iso } from './context'
 
 /** The calendar month (UTC) a charge counts against the monthly cap, e.g. "2026-12". */
 export const monthOf = (at: Date) => at.toISOString().slice(0, 7)
@@ -78,4 +78,15 @@ export async function walletView(
       receipts: profile?.walletReceipts === true,
     },
   }
+}
+
+/** The account's wallet as it stands now, read between requests (an empty wallet when none is stored yet). */
+export async function currentWalletView(deps: ServiceDeps, account: AccountRecord): Promise<Wallet> {
+  const wallet = await deps.store.read.wallet(account.id)
+  return walletView(
+    deps.store.read,
+    account,
+    wallet ?? { accountId: account.id, balance: 0, entryCount: 0, rechargeLease: null },
+    deps.now(),
+  )
 }
