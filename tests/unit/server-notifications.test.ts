@@ -13,63 +13,23 @@ import path from 'node:path'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SEED_CARDS } from '../../src/adapter/memory'
 import type { Money } from '../../src/adapter/types'
 import { formatDocumentMoney } from '../../src/server/documents/format'
 import { createSmtpMailer } from '../../src/server/email'
 import { type BillingServiceOptions, createBillingService } from '../../src/server/service/index'
-import type { BillingStore } from '../../src/server/store/repository'
 import { type BillingEvent, verifyBillingWebhook, WebhookSignatureError } from '../../src/server/webhooks'
 import { seedAccount } from '../../examples/server/seed'
-import { openStore } from '../../examples/server/test-kit'
 import { startExampleServer } from '../support/example-server'
-import { createTestDatabase } from '../support/postgres-cluster'
+import { movableClock, storeKit } from '../support/stores'
 
 type Kind = 'sqlite' | 'postgres'
 const ACCOUNT = 'acct_a'
 const WEBHOOK_SECRET = 'whsec-for-tests-0123456789abcdefghijkl'
 const usd = (amount: number): Money => ({ amount, currency: 'USD' })
 
-const cleanups: Array<() => unknown> = []
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn()
-})
-
-function movableClock(start = new Date('2026-11-26T15:00:00Z')) {
-  let t = start.getTime()
-  return { now: () => new Date(t), advance: (ms: number) => (t += ms) }
-}
-
-async function emptyStore(
-  kind: Kind,
-  filename?: string,
-): Promise<{ store: BillingStore; open(): Promise<BillingStore> }> {
-  let open: () => Promise<BillingStore>
-  if (kind === 'postgres') {
-    const db = await createTestDatabase(inject('postgresUrl'))
-    cleanups.push(() => db.drop())
-    open = async () => {
-      const store = await openStore({ postgresUrl: db.url })
-      cleanups.push(() => store.close())
-      return store
-    }
-  } else {
-    let file = filename
-    if (!file) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'billing-notify-'))
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-      file = path.join(dir, 'billing.sqlite')
-    }
-    const at = file
-    open = async () => {
-      const store = await openStore({ filename: at })
-      cleanups.push(() => store.close().catch(() => {}))
-      return store
-    }
-  }
-  return { store: await open(), open }
-}
+const { cleanups, sharedStore: emptyStore } = storeKit()
 
 interface Delivery {
   body: string

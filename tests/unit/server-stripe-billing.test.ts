@@ -1,9 +1,5 @@
-// @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type Stripe from 'stripe'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type BillingError, isBillingError } from '../../src/adapter/errors'
 import { createBillingHandler } from '../../src/server/handler'
 import {
@@ -18,34 +14,16 @@ import {
   createStripeWebhookHandler,
   linkStripeCustomer,
 } from '../../src/server/stripe'
-import { TEST_DOCUMENT_SECRET, openStore } from '../../examples/server/test-kit'
+import { TEST_DOCUMENT_SECRET } from '../../examples/server/test-kit'
 import { startExampleServer } from '../support/example-server'
-import { createTestDatabase } from '../support/postgres-cluster'
+import { storeKit } from '../support/stores'
 import { type EventFixture, type StripeTestServer, TEST_CARDS, startStripeServer } from '../support/stripe-server'
 
 const WEBHOOK_SECRET = 'whsec_offline_test_secret'
 const GROUP_KEY = 'billing_group'
 type Kind = 'sqlite' | 'postgres'
 
-const cleanups: Array<() => unknown> = []
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn()
-})
-
-async function emptyStore(kind: Kind): Promise<BillingStore> {
-  if (kind === 'postgres') {
-    const db = await createTestDatabase(inject('postgresUrl'))
-    cleanups.push(() => db.drop())
-    const store = await openStore({ postgresUrl: db.url })
-    cleanups.push(() => store.close())
-    return store
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'billing-stripe-billing-'))
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  const store = await openStore({ filename: path.join(dir, 'billing.sqlite') })
-  cleanups.push(() => store.close().catch(() => {}))
-  return store
-}
+const { cleanups, emptyStore } = storeKit()
 
 interface Rig {
   stripeServer: StripeTestServer

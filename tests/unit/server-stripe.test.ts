@@ -1,9 +1,5 @@
-// @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import Stripe from 'stripe'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type BillingError, isBillingError } from '../../src/adapter/errors'
 import type { LedgerEntry, PaymentMethod } from '../../src/adapter/types'
 import type { ChargeOutcome, PaymentProvider } from '../../src/server/payments/provider'
@@ -14,33 +10,14 @@ import {
 } from '../../src/server/service/index'
 import type { BillingStore } from '../../src/server/store/repository'
 import { type StripePayments, createStripePayments, createStripeWebhookHandler } from '../../src/server/stripe'
-import { openStore } from '../../examples/server/test-kit'
-import { createTestDatabase } from '../support/postgres-cluster'
+import { storeKit } from '../support/stores'
 import { type EventFixture, type StripeTestServer, TEST_CARDS, startStripeServer } from '../support/stripe-server'
 
 const WEBHOOK_SECRET = 'whsec_offline_test_secret'
 const usd = (amount: number) => ({ amount, currency: 'USD' })
 type Kind = 'sqlite' | 'postgres'
 
-const cleanups: Array<() => unknown> = []
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn()
-})
-
-async function emptyStore(kind: Kind): Promise<BillingStore> {
-  if (kind === 'postgres') {
-    const db = await createTestDatabase(inject('postgresUrl'))
-    cleanups.push(() => db.drop())
-    const store = await openStore({ postgresUrl: db.url })
-    cleanups.push(() => store.close())
-    return store
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'billing-stripe-'))
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  const store = await openStore({ filename: path.join(dir, 'billing.sqlite') })
-  cleanups.push(() => store.close().catch(() => {}))
-  return store
-}
+const { cleanups, emptyStore } = storeKit()
 
 interface Rig {
   stripeServer: StripeTestServer

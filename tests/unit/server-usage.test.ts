@@ -8,17 +8,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { SEED_CARDS } from '../../src/adapter/memory'
 import type { AutoRechargeSettings, Money } from '../../src/adapter/types'
 import { createSimulatedPayments } from '../../src/server/payments/simulated'
 import type { PaymentProvider } from '../../src/server/payments/provider'
 import { type BillingServiceOptions, type UsageEvent, createBillingService } from '../../src/server/service/index'
-import type { BillingStore } from '../../src/server/store/repository'
 import { seedAccount } from '../../examples/server/seed'
-import { FULL_ACCESS, openStore, startStack } from '../../examples/server/test-kit'
+import { FULL_ACCESS, startStack } from '../../examples/server/test-kit'
 import { startExampleServer } from '../support/example-server'
 import { createTestDatabase } from '../support/postgres-cluster'
+import { movableClock, storeKit } from '../support/stores'
 
 type Kind = 'sqlite' | 'postgres'
 const ACCOUNT = 'acct_a'
@@ -33,40 +33,7 @@ const OFF: AutoRechargeSettings = {
 }
 const FIXED_2500_AT_1000: AutoRechargeSettings = { ...OFF, enabled: true }
 
-const cleanups: Array<() => unknown> = []
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn()
-})
-
-/** A movable clock: tests move time forward instead of waiting for it. */
-function movableClock(start = new Date('2026-11-26T15:00:00Z')) {
-  let t = start.getTime()
-  return { now: () => new Date(t), advance: (ms: number) => (t += ms) }
-}
-
-/** A migrated store of that kind, and a way to open a second connection (another instance) to it. */
-async function emptyStore(kind: Kind): Promise<{ store: BillingStore; open(): Promise<BillingStore> }> {
-  let open: () => Promise<BillingStore>
-  if (kind === 'postgres') {
-    const db = await createTestDatabase(inject('postgresUrl'))
-    cleanups.push(() => db.drop())
-    open = async () => {
-      const store = await openStore({ postgresUrl: db.url })
-      cleanups.push(() => store.close())
-      return store
-    }
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'billing-usage-'))
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-    const filename = path.join(dir, 'billing.sqlite')
-    open = async () => {
-      const store = await openStore({ filename })
-      cleanups.push(() => store.close().catch(() => {}))
-      return store
-    }
-  }
-  return { store: await open(), open }
-}
+const { cleanups, sharedStore: emptyStore } = storeKit()
 
 /**
  * A seeded account with nothing in its wallet: credits spent, balance at zero, auto-recharge
