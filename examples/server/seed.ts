@@ -6,6 +6,7 @@
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import type { LedgerEntry } from '../../src/adapter/types'
 import type { NewLedgerRecord } from '../../src/server/store/records'
+import { profileRecord } from '../../src/server/service/profile'
 import type { BillingStore } from '../../src/server/store/repository'
 
 export interface SeedAccountOptions {
@@ -73,26 +74,7 @@ export async function seedAccount(store: BillingStore, options: SeedAccountOptio
     // Another instance seeded it first; this transaction holds nothing of ours.
     if (!created) return false
     await tx.lockWallet(accountId)
-    if (profile) {
-      await tx.saveProfile(
-        accountId,
-        {
-          name: profile.name,
-          company: profile.company ?? null,
-          email: profile.email,
-          line1: profile.address.line1,
-          line2: profile.address.line2 ?? null,
-          city: profile.address.city,
-          region: profile.address.region ?? null,
-          postalCode: profile.address.postalCode ?? null,
-          country: profile.address.country,
-          taxIdType: profile.taxId?.type ?? null,
-          taxIdValue: profile.taxId?.value ?? null,
-          walletReceipts: profile.walletReceipts === true,
-        },
-        at,
-      )
-    }
+    if (profile) await tx.saveProfile(accountId, profileRecord(profile), at)
     for (const [i, c] of cards.entries()) {
       await tx.insertPaymentMethod(accountId, {
         id: c.id,

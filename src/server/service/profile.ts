@@ -4,6 +4,25 @@ import type { BillingProfile } from '../../adapter/types'
 import type { ServiceContext } from '../handler'
 import { type ServiceDeps, requireAccount, validation } from './context'
 import { onceWrite } from './idempotency'
+import type { ProfileRecord } from '../store/records'
+
+/** A billing profile as the store keeps it (one column a field). */
+export function profileRecord(p: BillingProfile): ProfileRecord {
+  return {
+    name: p.name,
+    company: p.company ?? null,
+    email: p.email,
+    line1: p.address.line1,
+    line2: p.address.line2 ?? null,
+    city: p.address.city,
+    region: p.address.region ?? null,
+    postalCode: p.address.postalCode ?? null,
+    country: p.address.country,
+    taxIdType: p.taxId?.type ?? null,
+    taxIdValue: p.taxId?.value ?? null,
+    walletReceipts: p.walletReceipts === true,
+  }
+}
 
 export async function getBillingProfile(deps: ServiceDeps, accountId: string): Promise<BillingProfile | null> {
   await requireAccount(deps, accountId)
@@ -37,24 +56,7 @@ export async function updateBillingProfile(
   if (errors) throw validation(errors)
   const p = normalizeProfile(input)
   await onceWrite(deps, accountId, context, 'updateBillingProfile', input, async ({ tx, at }) => {
-    await tx.saveProfile(
-      accountId,
-      {
-        name: p.name,
-        company: p.company ?? null,
-        email: p.email,
-        line1: p.address.line1,
-        line2: p.address.line2 ?? null,
-        city: p.address.city,
-        region: p.address.region ?? null,
-        postalCode: p.address.postalCode ?? null,
-        country: p.address.country,
-        taxIdType: p.taxId?.type ?? null,
-        taxIdValue: p.taxId?.value ?? null,
-        walletReceipts: p.walletReceipts === true,
-      },
-      at.toISOString(),
-    )
+    await tx.saveProfile(accountId, profileRecord(p), at.toISOString())
     return null
   })
   const saved = (await getBillingProfile(deps, accountId)) as BillingProfile
