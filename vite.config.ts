@@ -81,7 +81,6 @@ const OPTIMIZE = [
   'react/jsx-runtime',
   'react/jsx-dev-runtime',
   '@tanstack/react-query',
-  '@tanstack/react-virtual',
   'radix-ui',
   '@stripe/react-stripe-js',
   '@stripe/stripe-js/pure',

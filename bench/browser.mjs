@@ -34,7 +34,6 @@ export async function startBenchServer() {
         'react-dom/client',
         'react/jsx-dev-runtime',
         '@tanstack/react-query',
-        '@tanstack/react-virtual',
         'radix-ui',
         '@stripe/react-stripe-js',
         '@stripe/stripe-js/pure',

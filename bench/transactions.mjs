@@ -55,7 +55,6 @@ async function startServer() {
         'react-dom/client',
         'react/jsx-dev-runtime',
         '@tanstack/react-query',
-        '@tanstack/react-virtual',
         'radix-ui',
       ],
     },

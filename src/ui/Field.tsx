@@ -1,4 +1,3 @@
-import { Label } from 'radix-ui'
 import { createContext, useContext, useId, type ComponentProps, type ReactNode } from 'react'
 import { cx, dataFlag } from './cx'
 import { AlertIcon } from './icons'
@@ -91,14 +90,22 @@ export function Field({
         className={cx('bp-field', className)}
         {...props}
       >
-        <Label.Root id={value.labelId} htmlFor={id} className={cx('bp-field-label', hideLabel && 'bp-visually-hidden')}>
+        <label
+          id={value.labelId}
+          htmlFor={id}
+          className={cx('bp-field-label', hideLabel && 'bp-visually-hidden')}
+          // A double click on the label focuses the control without selecting the label's text.
+          onMouseDown={(event) => {
+            if (event.detail > 1) event.preventDefault()
+          }}
+        >
           {label}
           {required && (
             <span className="bp-field-required" aria-hidden="true">
               *
             </span>
           )}
-        </Label.Root>
+        </label>
         {/* Hint under the control, so controls in one grid row line up whatever their hints. */}
         <FieldControlSlot>{children}</FieldControlSlot>
         {description && (

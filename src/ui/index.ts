@@ -9,7 +9,6 @@ export {
 } from './Announcer'
 export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from './Button'
 export { Card, Section, type CardProps, type SectionProps } from './Card'
-export { Combobox, filterOptions, foldForSearch, type ComboboxOption, type ComboboxProps } from './Combobox'
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog'
 export { composeEventHandlers, cx, dataFlag } from './cx'
 export {
@@ -39,7 +38,6 @@ export {
   TrashIcon,
   type IconProps,
 } from './icons'
-export { Menu, MenuItem, type MenuItemProps, type MenuProps } from './Menu'
 export { uiMessages, type UiMessages } from './messages'
 export {
   checkMoneyText,
@@ -56,7 +54,7 @@ export { MoneyText, type MoneyTextProps } from './MoneyText'
 export { Notice, type NoticeProps, type Tone } from './Notice'
 export { PortalTheme, usePortalContainer } from './PortalTheme'
 export { RadioCards, type RadioCardOption, type RadioCardsProps } from './RadioCards'
-export { NativeSelect, Select, type NativeSelectProps, type SelectOption, type SelectProps } from './Select'
+export { NativeSelect, type NativeSelectProps } from './Select'
 export { LoadingState, LoadingStatus, Skeleton, type LoadingStateProps, type SkeletonProps } from './Skeleton'
 export { StatusBadge, type StatusBadgeProps } from './StatusBadge'
 export { Switch, type SwitchProps } from './Switch'

@@ -8,13 +8,7 @@ const en = {
   working: 'Working…',
   required: 'required',
   optional: 'optional',
-  selectPlaceholder: 'Select…',
-  comboboxPlaceholder: 'Type to search',
-  comboboxShowAll: 'Show options',
-  noResults: 'No matches',
-  resultsCount: { one: '{count} result', other: '{count} results' },
   errorTitle: "That didn't work",
-  moreActions: 'More actions',
   dismiss: 'Dismiss',
   money: {
     empty: 'Enter an amount.',

@@ -34,10 +34,6 @@ function outline() {
   )
 }
 
-function sectionRequests(name: 'PaymentsSection' | 'SubscriptionsSection' | 'WalletSection') {
-  return performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`/BillingPanel/${name}`))
-}
-
 /** Lets open animations end: axe measures contrast on what is painted, fades included. */
 async function settled() {
   await Promise.all(
@@ -76,22 +72,18 @@ describe('BillingPanel in Chromium: sections load on demand', () => {
   it('shows Payments first and asks for the other sections once the browser is idle', async () => {
     const session = cdp()
     await session.send('Network.enable')
-    // Blocked, so the later tests still find these sections' code unfetched.
-    await session.send('Network.setBlockedURLs', {
-      urls: ['*/BillingPanel/WalletSection.tsx*', '*/BillingPanel/SubscriptionsSection.tsx*'],
-    })
+    // Blocked, so the next test still finds these sections' code unfetched. Subscriptions and
+    // Wallet come in one chunk (laterSections).
+    await session.send('Network.setBlockedURLs', { urls: ['*/BillingPanel/laterSections.ts*'] })
     const asked: string[] = []
     const onRequest = (event: { request: { url: string } }) => asked.push(event.request.url)
     session.on('Network.requestWillBeSent', onRequest)
     renderBilling(<BillingPanel />)
     await screen.findByRole('list', { name: 'Saved payment methods' })
-    await waitFor(() => {
-      expect(asked.some((url) => url.includes('/BillingPanel/SubscriptionsSection'))).toBe(true)
-      expect(asked.some((url) => url.includes('/BillingPanel/WalletSection'))).toBe(true)
-    })
+    await waitFor(() => expect(asked.some((url) => url.includes('/BillingPanel/laterSections'))).toBe(true))
     session.off('Network.requestWillBeSent', onRequest)
     const first = (name: string) => asked.findIndex((url) => url.includes(name))
-    expect(first('/BillingPanel/PaymentsSection')).toBeLessThan(first('/BillingPanel/WalletSection'))
+    expect(first('/BillingPanel/PaymentsSection')).toBeLessThan(first('/BillingPanel/laterSections'))
     // Nobody touched a tab: Payments is still the section on screen.
     expect(tab('Payments')).toHaveAttribute('aria-selected', 'true')
   })
@@ -100,7 +92,7 @@ describe('BillingPanel in Chromium: sections load on demand', () => {
     vi.stubGlobal('requestIdleCallback', () => 0)
     const session = cdp()
     await session.send('Network.enable')
-    await session.send('Network.setBlockedURLs', { urls: ['*/BillingPanel/WalletSection.tsx*'] })
+    await session.send('Network.setBlockedURLs', { urls: ['*/BillingPanel/laterSections.ts*'] })
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { user, memory } = renderBilling(<BillingPanel />, { locale: 'es', memory: { locale: 'es' } })
     await screen.findByRole('list', { name: 'Métodos de pago guardados' })
@@ -130,23 +122,6 @@ describe('BillingPanel in Chromium: sections load on demand', () => {
     expect(await within(openPanel()).findByRole('heading', { name: 'Cartera' })).toBeVisible()
     expect(within(openPanel()).queryByRole('alert')).not.toBeInTheDocument()
     expect(within(openPanel()).queryByRole('status', { name: 'Cargando…' })).not.toBeInTheDocument()
-  })
-
-  it('fetches a section when the pointer reaches its tab, so opening it shows it at once', async () => {
-    vi.stubGlobal('requestIdleCallback', () => 0)
-    // The first test's blocked attempt is on record; only what happens from here counts.
-    performance.clearResourceTimings()
-    const { user } = renderBilling(<BillingPanel />)
-    await screen.findByRole('list', { name: 'Saved payment methods' })
-    expect(sectionRequests('SubscriptionsSection')).toEqual([])
-
-    await user.hover(tab('Subscriptions'))
-    await waitFor(() => expect(sectionRequests('SubscriptionsSection')).toHaveLength(1))
-    // Give the code time to arrive, then open the tab: no loading state at all.
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    await user.click(tab('Subscriptions'))
-    expect(document.querySelector('[data-slot="billing-section-loading"]')).toBeNull()
-    expect(await within(openPanel()).findByRole('heading', { name: 'Manage subscriptions' })).toBeVisible()
   })
 })
 

@@ -30,14 +30,14 @@ describe('PaymentMethods in Chromium: Stripe loads only when a card is being add
     expect(resources().some((url) => url.includes('react-stripe-js'))).toBe(false)
     expect(resources().some((url) => url.includes('/src/stripe/StripeElements'))).toBe(false)
     // Nor the dialogs' own code: the list shows without it.
+    expect(resources().some((url) => url.includes('/PaymentMethods/dialogs'))).toBe(false)
     expect(resources().some((url) => url.includes('/PaymentMethods/AddCardDialog'))).toBe(false)
-    expect(resources().some((url) => url.includes('/PaymentMethods/RemoveCardDialog'))).toBe(false)
 
-    // A pointer on its way to "Add new card" fetches the dialog's code, not Stripe's.
+    // A pointer on its way to "Add new card" fetches the dialogs' code (one chunk), not Stripe's.
     await user.hover(screen.getByRole('button', { name: 'Add new card' }))
     await waitFor(() => expect(resources().some((url) => url.includes('/PaymentMethods/AddCardDialog'))).toBe(true))
     expect(document.querySelector('script[src*="stripe"]')).toBeNull()
-    expect(resources().some((url) => url.includes('/PaymentMethods/RemoveCardDialog'))).toBe(false)
+    expect(resources().some((url) => url.includes('/src/stripe/StripeElements'))).toBe(false)
 
     await user.click(screen.getByRole('button', { name: 'Add new card' }))
     const dialog = await screen.findByRole('dialog', { name: 'Add new card' })

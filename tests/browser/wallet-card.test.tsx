@@ -1,6 +1,6 @@
 import '../../src/components/WalletCard/WalletCard.css'
 import { screen, waitFor, within } from '@testing-library/react'
-import { page } from 'vitest/browser'
+import { page, userEvent as realKeys } from 'vitest/browser'
 import { BillingError } from '../../src/adapter/errors'
 import { createMemoryAdapter, type MemoryBillingAdapter } from '../../src/adapter/memory'
 import type { AddFundsInput, BillingAdapter } from '../../src/adapter/types'
@@ -121,6 +121,41 @@ describe('WalletCard in Chromium: one charge per intent', () => {
 })
 
 describe('WalletCard in Chromium: keyboard only', () => {
+  it('keeps the suggested amounts one tab stop, chosen with the arrow keys as the platform does', async () => {
+    const { user } = renderBilling(<WalletCard />, { adapter: memoryAt() })
+    await user.click(await screen.findByRole('button', { name: 'Add funds' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add funds' })
+    const radio = (name: string) => within(dialog).getByRole('radio', { name })
+    // The dialog puts focus on the chosen amount, not on the first tile.
+    await waitFor(() => expect(radio('$50.00')).toHaveFocus())
+    await realKeys.keyboard('{ArrowRight}')
+    expect(radio('$100.00')).toBeChecked()
+    expect(radio('$100.00')).toHaveFocus()
+    await realKeys.keyboard('{ArrowLeft}{ArrowLeft}')
+    expect(radio('$25.00')).toBeChecked()
+    expect(within(dialog).getByRole('textbox', { name: 'Amount' })).toHaveValue('25.00')
+    await realKeys.keyboard('{Tab}')
+    expect(within(dialog).getByRole('textbox', { name: 'Amount' })).toHaveFocus()
+    await realKeys.keyboard('{Shift>}{Tab}{/Shift}')
+    expect(radio('$25.00')).toHaveFocus()
+  })
+
+  it('turns a setting on and off with Space and Enter, and Enter does not save the form', async () => {
+    const memory = memoryAt()
+    const { user } = renderBilling(<WalletCard />, { adapter: memory })
+    const receipts = await screen.findByRole('switch', { name: 'Send me receipts for wallet top-ups' })
+    const before = await memory.getWallet()
+    await tabTo(user, () => receipts)
+    await realKeys.keyboard(' ')
+    expect(receipts).toBeChecked()
+    await realKeys.keyboard('{Enter}')
+    expect(receipts).not.toBeChecked()
+    await realKeys.keyboard('{Enter}')
+    expect(receipts).toBeChecked()
+    // Nothing was saved: the setting waits for "Save email settings".
+    expect((await memory.getWallet()).notifications).toEqual(before.notifications)
+  })
+
   it('adds funds with the keyboard alone', async () => {
     const memory = memoryAt()
     const { user } = renderBilling(<WalletCard />, { adapter: memory })

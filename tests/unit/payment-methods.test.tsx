@@ -374,7 +374,7 @@ describe('PaymentMethods: remove', () => {
     expect(within(dialog).queryByRole('button', { name: 'Remove card' })).not.toBeInTheDocument()
     // Expired cards are not offered as the new default; one expiring soon comes last.
     const choices = within(dialog).getAllByRole('radio')
-    expect(choices.map((c) => c.textContent)).toEqual([
+    expect(choices.map((c) => c.closest('[data-slot="radio-card"]')?.textContent)).toEqual([
       expect.stringContaining('Visa •••• 0002'),
       expect.stringContaining('American Express •••• 0005'),
     ])

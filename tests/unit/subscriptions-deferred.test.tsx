@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react'
 import type { BillingAdapter, CancelSubscriptionInput } from '../../src/adapter/types'
 import { chunks, freshPage, holdChunks, resetChunks } from '../support/chunks'
 
-const CANCEL = '../../src/components/SubscriptionsPanel/CancelSubscriptionDialog'
-const CHANGE_PLAN = '../../src/components/SubscriptionsPanel/ChangePlanDialog'
+// Both dialogs are one chunk: the first opened brings the other.
+const DIALOGS = '../../src/components/SubscriptionsPanel/dialogs'
 
 /** The panel comes straight from its file because the package index also exports the dialogs. */
 function openPage() {
-  return freshPage({ CancelSubscriptionDialog: CANCEL, ChangePlanDialog: CHANGE_PLAN }, async () => {
+  return freshPage({ SubscriptionDialogs: DIALOGS }, async () => {
     const [{ SubscriptionsPanel }, { renderBilling }] = await Promise.all([
       import('../../src/components/SubscriptionsPanel/SubscriptionsPanel'),
       import('../support/render'),
@@ -21,17 +21,18 @@ const card = (name: string) => screen.findByRole('article', { name })
 describe('SubscriptionsPanel: dialogs whose code is fetched on first use', () => {
   beforeEach(resetChunks)
 
-  it('fetches no dialog code until the pointer or focus reaches a card action', async () => {
+  it('fetches no dialog code until the pointer or focus reaches a card action, then both dialogs at once', async () => {
     const { SubscriptionsPanel, renderBilling } = await openPage()
     const { user } = renderBilling(<SubscriptionsPanel />)
     const pro = await card('Agency Pro Plan')
     expect(chunks.loads).toEqual([])
     await user.hover(within(pro).getByRole('button', { name: 'Change plan' }))
-    await waitFor(() => expect(chunks.loads).toContain('ChangePlanDialog'))
-    expect(chunks.loads).not.toContain('CancelSubscriptionDialog')
-    within(pro).getByRole('button', { name: 'Cancel subscription' }).focus()
-    await waitFor(() => expect(chunks.loads).toContain('CancelSubscriptionDialog'))
+    await waitFor(() => expect(chunks.loads).toEqual(['SubscriptionDialogs']))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    // The other dialog came with it: it opens with nothing more fetched.
+    await user.click(within(pro).getByRole('button', { name: 'Cancel subscription' }))
+    expect(await screen.findByRole('dialog', { name: /Cancel/ })).toBeInTheDocument()
+    expect(chunks.loads).toEqual(['SubscriptionDialogs'])
   })
 
   it('opens "Change plan" with a loading frame, then the dialog takes focus and gives it back', async () => {
@@ -71,7 +72,7 @@ describe('SubscriptionsPanel: dialogs whose code is fetched on first use', () =>
         return memory.cancelSubscription(input)
       },
     }
-    chunks.offline.add('CancelSubscriptionDialog')
+    chunks.offline.add('SubscriptionDialogs')
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { user } = renderBilling(<SubscriptionsPanel />, { adapter, locale: 'es' })
     const seo = await card('Local SEO service')
@@ -85,7 +86,7 @@ describe('SubscriptionsPanel: dialogs whose code is fetched on first use', () =>
     expect(document.querySelector('[data-slot="dialog-loading"]')).not.toBeInTheDocument()
     expect(inputs).toEqual([])
 
-    chunks.offline.delete('CancelSubscriptionDialog')
+    chunks.offline.delete('SubscriptionDialogs')
     await user.click(retry)
     const dialog = await screen.findByRole('dialog', { name: '¿Cancelar Local SEO service?' })
     expect(alert).not.toBeInTheDocument()

@@ -380,7 +380,7 @@ describe('SubscriptionsPanel: change plan', () => {
     await user.click(within(await card('Agency Pro Plan')).getByRole('button', { name: 'Change plan' }))
     const dialog = await screen.findByRole('dialog', { name: 'Change plan' })
     const radios = await within(dialog).findAllByRole('radio')
-    expect(radios.map((r) => r.textContent)).toEqual([
+    expect(radios.map((r) => r.closest('[data-slot="radio-card"]')?.textContent)).toEqual([
       expect.stringContaining('Agency Starter Plan'),
       expect.stringContaining('Agency Pro Plan Current plan'),
       expect.stringContaining('Agency SaaS Pro Plan'),

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { createMemoryAdapter } from '../../src/adapter/memory'
 import { BillingProvider } from '../../src/provider'
-import { Field, Select, TextInput } from '../../src/ui'
+import { Field, NativeSelect, TextInput } from '../../src/ui'
 
 function renderUi(ui: ReactNode) {
   return render(<BillingProvider adapter={createMemoryAdapter()}>{ui}</BillingProvider>)
@@ -65,11 +65,11 @@ describe('Field', () => {
     expect(city.getAttribute('aria-errormessage')).not.toBe(region.getAttribute('aria-errormessage'))
   })
 
-  it('labels a Select trigger and passes ids through a render prop', () => {
+  it('labels a native select and passes ids through a render prop', () => {
     renderUi(
       <>
         <Field label="Interval">
-          <Select options={[{ value: 'month', label: 'Monthly' }]} />
+          <NativeSelect options={[{ value: 'month', label: 'Monthly' }]} />
         </Field>
         <Field label="Notes" description="Shown on invoices.">
           {(control) => <textarea {...control} />}

@@ -6,10 +6,8 @@ import { NOW } from '../support/render'
 /** The card comes straight from its file because the package index also exports the dialogs. */
 function openPage() {
   return freshPage(
-    {
-      AddFundsDialog: '../../src/components/WalletCard/AddFundsDialog',
-      AutoRechargeDialog: '../../src/components/WalletCard/AutoRechargeDialog',
-    },
+    // Both dialogs are one chunk: the first opened brings the other.
+    { WalletDialogs: '../../src/components/WalletCard/dialogs' },
     async () => {
       const [{ WalletCard }, { renderBilling }] = await Promise.all([
         import('../../src/components/WalletCard/WalletCard'),
@@ -28,19 +26,21 @@ async function topUps(memory: MemoryBillingAdapter) {
 describe('WalletCard: dialogs whose code is fetched on first use', () => {
   beforeEach(resetChunks)
 
-  it('fetches no dialog code until the pointer or focus reaches its button', async () => {
+  it('fetches no dialog code until the pointer or focus reaches a button, then both dialogs at once', async () => {
     const { WalletCard, renderBilling } = await openPage()
     const { user } = renderBilling(<WalletCard />)
     const addFunds = await screen.findByRole('button', { name: 'Add funds' })
     const autoRecharge = screen.getByRole('button', { name: 'Edit auto-recharge' })
     expect(chunks.loads).toEqual([])
     await user.hover(addFunds)
-    await waitFor(() => expect(chunks.loads).toContain('AddFundsDialog'))
-    expect(chunks.loads).not.toContain('AutoRechargeDialog')
+    await waitFor(() => expect(chunks.loads).toEqual(['WalletDialogs']))
+    // The other dialog came with it: reaching its button fetches nothing more.
     autoRecharge.focus()
-    await waitFor(() => expect(chunks.loads).toContain('AutoRechargeDialog'))
-    // Fetching is all it did: nothing opened.
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    await user.click(autoRecharge)
+    expect(await screen.findByRole('dialog', { name: 'Auto-recharge' })).toBeInTheDocument()
+    expect(chunks.loads).toEqual(['WalletDialogs'])
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(document.querySelector('[data-slot="dialog-loading"]')).not.toBeInTheDocument()
   })
 
@@ -80,7 +80,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
     await user.keyboard('{Escape}')
     expect(document.querySelector('[data-slot="dialog-loading"]')).not.toBeInTheDocument()
     arrive()
-    await waitFor(() => expect(chunks.loads).toContain('AutoRechargeDialog'))
+    await waitFor(() => expect(chunks.loads).toContain('WalletDialogs'))
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(autoRecharge).toHaveFocus()
@@ -91,7 +91,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
 
   it('a failed fetch of "Add funds" says so in Spanish with a retry, and the retried dialog charges once', async () => {
     const { WalletCard, renderBilling } = await openPage()
-    chunks.offline.add('AddFundsDialog')
+    chunks.offline.add('WalletDialogs')
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { user, memory } = renderBilling(<WalletCard />, { locale: 'es' })
     await user.click(await screen.findByRole('button', { name: 'Agregar Fondos' }))
@@ -104,7 +104,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
     expect(document.querySelector('[data-slot="dialog-loading"]')).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Agregar Fondos' })).toBeInTheDocument()
 
-    chunks.offline.delete('AddFundsDialog')
+    chunks.offline.delete('WalletDialogs')
     await user.click(retry)
     const dialog = await screen.findByRole('dialog', { name: 'Agregar Fondos' })
     expect(alert).not.toBeInTheDocument()
@@ -120,7 +120,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
 
   it('a failed fetch of auto-recharge offers a retry, then saves', async () => {
     const { WalletCard, renderBilling } = await openPage()
-    chunks.offline.add('AutoRechargeDialog')
+    chunks.offline.add('WalletDialogs')
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const onAutoRechargeSaved = vi.fn()
     const { user } = renderBilling(<WalletCard onAutoRechargeSaved={onAutoRechargeSaved} />)
@@ -128,7 +128,7 @@ describe('WalletCard: dialogs whose code is fetched on first use', () => {
     const retry = await screen.findByRole('button', { name: 'Try again' })
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
 
-    chunks.offline.delete('AutoRechargeDialog')
+    chunks.offline.delete('WalletDialogs')
     await user.click(retry)
     const dialog = await screen.findByRole('dialog', { name: 'Auto-recharge' })
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))

@@ -15,13 +15,12 @@ import { useUpdateBillingProfile } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import {
   Button,
-  Combobox,
   ConfirmDialog,
   cx,
   dataFlag,
   Field,
+  NativeSelect,
   Notice,
-  Select,
   Switch,
   TextInput,
   useAnnounce,
@@ -243,14 +242,13 @@ export function BillingProfileForm({
               error={errorFor('address.country')}
               data-span="full"
             >
-              <Combobox
+              <NativeSelect
                 ref={register('address.country')}
                 options={countries}
                 value={country}
-                onValueChange={(code) => change('address.country', code)}
+                onChange={(event) => change('address.country', event.target.value)}
                 onBlur={() => form.blur('address.country')}
-                placeholder={m.form.countryPlaceholder}
-                emptyMessage={m.form.noCountry}
+                autoComplete="billing country"
               />
             </Field>
             <Field
@@ -323,11 +321,11 @@ export function BillingProfileForm({
           </p>
           <div className="bp-billing-grid">
             <Field id={fieldId('taxId.type')} label={m.form.taxType} error={errorFor('taxId.type')} data-span="third">
-              <Select
+              <NativeSelect
                 ref={register('taxId.type')}
                 options={taxTypes}
                 value={taxType}
-                onValueChange={(type) => change('taxId.type', type)}
+                onChange={(event) => change('taxId.type', event.target.value)}
               />
             </Field>
             <Field

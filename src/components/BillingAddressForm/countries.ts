@@ -1,4 +1,8 @@
-import type { ComboboxOption } from '../../ui'
+/** One country in the country select. */
+export interface CountryOption {
+  value: string
+  label: string
+}
 
 /**
  * Every ISO 3166-1 alpha-2 code. A static list because Intl can name regions but cannot list
@@ -269,18 +273,18 @@ export function countryFromLocale(locale: string): string {
   return isCountryCode(code) ? code : ''
 }
 
-const cache = new Map<string, ComboboxOption[]>()
+const cache = new Map<string, CountryOption[]>()
 
 /**
- * The combobox options, sorted the way the user's language sorts ("Österreich" near "Ostia").
- * The ISO code is a keyword, so typing "MX" finds México in any language.
+ * The country select's options, sorted the way the user's language sorts ("Österreich" near
+ * "Ostia"), so the platform's type-ahead finds a country by its first letters.
  */
-export function countryOptions(intlLocale: string, countryName: (code: string) => string): ComboboxOption[] {
+export function countryOptions(intlLocale: string, countryName: (code: string) => string): CountryOption[] {
   let options = cache.get(intlLocale)
   if (!options) {
     const collator = new Intl.Collator(intlLocale, { sensitivity: 'base' })
-    options = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code), keywords: [code] })).toSorted(
-      (a, b) => collator.compare(a.label, b.label),
+    options = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code) })).toSorted((a, b) =>
+      collator.compare(a.label, b.label),
     )
     cache.set(intlLocale, options)
   }

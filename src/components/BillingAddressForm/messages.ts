@@ -37,8 +37,6 @@ const en = {
     email: 'Email for invoices and receipts',
     emailDescription: 'Invoices and receipts are sent to this address.',
     country: 'Country',
-    countryPlaceholder: 'Search for a country',
-    noCountry: 'No country matches',
     line1: 'Address line 1',
     line1Placeholder: 'Street and number',
     line2: 'Address line 2',

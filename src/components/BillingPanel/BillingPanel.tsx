@@ -21,10 +21,17 @@ export interface BillingPanelProps extends Omit<ComponentPropsWithoutRef<'sectio
   hideTitle?: boolean
 }
 
-// Each section's code is its own chunk: the panel shows the open one without shipping the others.
+// Payments, the usual first view, is its own chunk; the two other sections share one, fetched
+// together when either is first shown or the browser idles (one fetch, not two).
 const PaymentsSection = deferred(() => import('./PaymentsSection'), 'PaymentsSection')
-const SubscriptionsSection = deferred(() => import('./SubscriptionsSection'), 'SubscriptionsSection')
-const WalletSection = deferred(() => import('./WalletSection'), 'WalletSection')
+const SubscriptionsSection = deferred(
+  () => import('./laterSections').then((m) => ({ SubscriptionsSection: m.SubscriptionsSection })),
+  'SubscriptionsSection',
+)
+const WalletSection = deferred(
+  () => import('./laterSections').then((m) => ({ WalletSection: m.WalletSection })),
+  'WalletSection',
+)
 
 const SECTION_CODE = { payments: PaymentsSection, subscriptions: SubscriptionsSection, wallet: WalletSection }
 

@@ -32,8 +32,8 @@ import { paymentMethodsText } from './messages'
 
 // The dialogs are their own chunks: the list shows without them, and their code is fetched when
 // a pointer or focus reaches the button that opens them (or when opened from outside).
-const AddCardDialog = deferred(() => import('./AddCardDialog'), 'AddCardDialog')
-const RemoveCardDialog = deferred(() => import('./RemoveCardDialog'), 'RemoveCardDialog')
+const AddCardDialog = deferred(() => import('./dialogs'), 'AddCardDialog')
+const RemoveCardDialog = deferred(() => import('./dialogs'), 'RemoveCardDialog')
 const preloadAddCard = () => void AddCardDialog.preload()
 const preloadRemove = () => void RemoveCardDialog.preload()
 

@@ -25,8 +25,8 @@ import { groupByKind, SUBSCRIPTION_KINDS } from './status'
 import { subscriptionsText } from './messages'
 
 // The dialogs (reasons, plan picker, the change summary) are fetched when first wanted.
-const CancelSubscriptionDialog = deferred(() => import('./CancelSubscriptionDialog'), 'CancelSubscriptionDialog')
-const ChangePlanDialog = deferred(() => import('./ChangePlanDialog'), 'ChangePlanDialog')
+const CancelSubscriptionDialog = deferred(() => import('./dialogs'), 'CancelSubscriptionDialog')
+const ChangePlanDialog = deferred(() => import('./dialogs'), 'ChangePlanDialog')
 const DIALOG_FOR: Partial<Record<CardAction, { preload: () => Promise<unknown> }>> = {
   cancel: CancelSubscriptionDialog,
   'change-plan': ChangePlanDialog,

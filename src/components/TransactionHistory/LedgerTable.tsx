@@ -1,11 +1,11 @@
 // biome-ignore-all lint/a11y/useSemanticElements: virtualised rows are absolutely positioned divs; ARIA table roles keep the table semantics that CSS display changes strip from <table> elements in some browsers
 // biome-ignore-all lint/a11y/useFocusableInteractive: these rows and cells are read, not operated (a table, not a grid)
-import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type FocusEvent } from 'react'
 import type { InvoiceRef, LedgerEntry } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { LedgerRow, type InvoiceAction } from './LedgerRow'
 import { transactionsText } from './messages'
+import { useRowWindow } from './useRowWindow'
 
 /** The columns, in order; each cell's class is `bp-tx-<column>`, as in LedgerRow. */
 const COLUMNS = ['date', 'description', 'type', 'status', 'amount', 'balance', 'invoice'] as const
@@ -64,42 +64,17 @@ export const LedgerTable = memo(function LedgerTable({
   // The row holding focus stays rendered when scrolled away, so focus is never dropped.
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null)
   const headerHeight = HEADER_HEIGHT[layout]
-  const estimateSize = useCallback((index: number) => rowHeight(layout, rows[index]), [layout, rows])
-  // Stable between renders: a new key function makes the virtualizer re-measure every row.
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows])
-
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range)
-      if (focusedIndex === null || focusedIndex >= range.count || indexes.includes(focusedIndex)) return indexes
-      return [...indexes, focusedIndex].toSorted((a, b) => a - b)
-    },
-    [focusedIndex],
-  )
-
-  const virtualizer = useVirtualizer({
+  const heightOf = useCallback((index: number) => rowHeight(layout, rows[index]), [layout, rows])
+  const { rows: items, totalSize } = useRowWindow({
     count: rows.length,
-    getScrollElement: () => viewportRef.current,
-    estimateSize,
-    getItemKey,
+    rowHeight: heightOf,
+    viewportRef,
+    offsetTop: headerHeight,
     overscan: OVERSCAN,
-    scrollMargin: headerHeight,
-    rangeExtractor,
-    // Without layout (jsdom, a server render) the viewport measures 0×0: keep the initial
-    // size then, so the first rows still render instead of an empty table.
-    initialRect: { width: 0, height: 480 },
-    observeElementRect: (instance, cb) =>
-      observeElementRect(instance, (rect) => {
-        if (rect.height > 0 || rect.width > 0) cb(rect)
-      }),
+    keep: focusedIndex,
+    initialHeight: 480,
   })
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: row heights change with the layout
-  useEffect(() => {
-    virtualizer.measure()
-  }, [virtualizer, layout])
-
-  const items = virtualizer.getVirtualItems()
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1
   // The focused row may be far below the viewport; the rows in view decide when to load.
   const lastVisible =
@@ -149,21 +124,15 @@ export const LedgerTable = memo(function LedgerTable({
             ))}
           </div>
         </div>
-        <div
-          role="rowgroup"
-          className="bp-tx-body"
-          style={{ height: virtualizer.getTotalSize() }}
-          onFocus={onFocus}
-          onBlur={onBlur}
-        >
+        <div role="rowgroup" className="bp-tx-body" style={{ height: totalSize }} onFocus={onFocus} onBlur={onBlur}>
           {items.map((item) => {
             const entry = rows[item.index]
             return (
               <LedgerRow
-                key={item.key}
+                key={entry.id}
                 entry={entry}
                 index={item.index}
-                start={item.start - headerHeight}
+                start={item.start}
                 height={item.size}
                 cards={layout === 'cards'}
                 invoices={invoices}

@@ -27,8 +27,8 @@ import { isLowBalance, defaultMethod } from './walletMath'
 import { walletText } from './messages'
 
 // The dialogs (their forms, amount parsing, radio cards, switch) are fetched when first wanted.
-const AddFundsDialog = deferred(() => import('./AddFundsDialog'), 'AddFundsDialog')
-const AutoRechargeDialog = deferred(() => import('./AutoRechargeDialog'), 'AutoRechargeDialog')
+const AddFundsDialog = deferred(() => import('./dialogs'), 'AddFundsDialog')
+const AutoRechargeDialog = deferred(() => import('./dialogs'), 'AutoRechargeDialog')
 const preloadAddFunds = () => void AddFundsDialog.preload()
 const preloadAutoRecharge = () => void AutoRechargeDialog.preload()
 

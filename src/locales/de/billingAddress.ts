@@ -37,8 +37,6 @@ export const billingAddress: BillingAddressMessages = {
     email: 'E-Mail für Rechnungen und Belege',
     emailDescription: 'Rechnungen und Belege werden an diese Adresse gesendet.',
     country: 'Land',
-    countryPlaceholder: 'Land suchen',
-    noCountry: 'Kein passendes Land',
     line1: 'Adresszeile 1',
     line1Placeholder: 'Straße und Hausnummer',
     line2: 'Adresszeile 2',

@@ -9,13 +9,7 @@ export const ui: UiMessages = {
   working: 'Wird bearbeitet…',
   required: 'Pflichtfeld',
   optional: 'optional',
-  selectPlaceholder: 'Auswählen…',
-  comboboxPlaceholder: 'Zum Suchen tippen',
-  comboboxShowAll: 'Optionen anzeigen',
-  noResults: 'Keine Treffer',
-  resultsCount: { one: '{count} Treffer', other: '{count} Treffer' },
   errorTitle: 'Das hat nicht geklappt',
-  moreActions: 'Weitere Aktionen',
   dismiss: 'Ausblenden',
   money: {
     empty: 'Geben Sie einen Betrag ein.',

@@ -37,8 +37,6 @@ export const billingAddress: BillingAddressMessages = {
     email: 'Correo para facturas y recibos',
     emailDescription: 'Enviaremos las facturas y los recibos a esta dirección.',
     country: 'País',
-    countryPlaceholder: 'Busca un país',
-    noCountry: 'Ningún país coincide',
     line1: 'Dirección, línea 1',
     line1Placeholder: 'Calle y número',
     line2: 'Dirección, línea 2',

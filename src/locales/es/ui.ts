@@ -9,13 +9,7 @@ export const ui: UiMessages = {
   working: 'Procesando…',
   required: 'obligatorio',
   optional: 'opcional',
-  selectPlaceholder: 'Selecciona…',
-  comboboxPlaceholder: 'Escribe para buscar',
-  comboboxShowAll: 'Mostrar opciones',
-  noResults: 'Sin coincidencias',
-  resultsCount: { one: '{count} resultado', other: '{count} resultados' },
   errorTitle: 'No se pudo completar',
-  moreActions: 'Más acciones',
   dismiss: 'Descartar',
   money: {
     empty: 'Ingresa un monto.',

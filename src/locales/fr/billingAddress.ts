@@ -37,8 +37,6 @@ export const billingAddress: BillingAddressMessages = {
     email: 'E-mail pour les factures et reçus',
     emailDescription: 'Les factures et reçus sont envoyés à cette adresse.',
     country: 'Pays',
-    countryPlaceholder: 'Rechercher un pays',
-    noCountry: 'Aucun pays ne correspond',
     line1: 'Adresse (ligne 1)',
     line1Placeholder: 'Numéro et rue',
     line2: 'Adresse (ligne 2)',

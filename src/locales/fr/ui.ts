@@ -9,13 +9,7 @@ export const ui: UiMessages = {
   working: 'Traitement en cours…',
   required: 'obligatoire',
   optional: 'facultatif',
-  selectPlaceholder: 'Choisir…',
-  comboboxPlaceholder: 'Saisissez pour rechercher',
-  comboboxShowAll: 'Afficher les options',
-  noResults: 'Aucun résultat',
-  resultsCount: { one: '{count} résultat', other: '{count} résultats' },
   errorTitle: 'L’opération a échoué',
-  moreActions: 'Plus d’actions',
   dismiss: 'Masquer',
   money: {
     empty: 'Saisissez un montant.',

@@ -37,8 +37,6 @@ export const billingAddress: BillingAddressMessages = {
     email: 'Email per fatture e ricevute',
     emailDescription: 'Fatture e ricevute vengono inviate a questo indirizzo.',
     country: 'Paese',
-    countryPlaceholder: 'Cerca un paese',
-    noCountry: 'Nessun paese corrispondente',
     line1: 'Indirizzo (riga 1)',
     line1Placeholder: 'Via e numero civico',
     line2: 'Indirizzo (riga 2)',

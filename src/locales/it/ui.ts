@@ -9,13 +9,7 @@ export const ui: UiMessages = {
   working: 'Elaborazione…',
   required: 'obbligatorio',
   optional: 'facoltativo',
-  selectPlaceholder: 'Seleziona…',
-  comboboxPlaceholder: 'Digita per cercare',
-  comboboxShowAll: 'Mostra opzioni',
-  noResults: 'Nessun risultato',
-  resultsCount: { one: '{count} risultato', other: '{count} risultati' },
   errorTitle: 'Non è andata a buon fine',
-  moreActions: 'Altre azioni',
   dismiss: 'Chiudi avviso',
   money: {
     empty: 'Inserisci un importo.',

@@ -37,8 +37,6 @@ export const billingAddress: BillingAddressMessages = {
     email: 'E-mail para faturas e recibos',
     emailDescription: 'As faturas e os recibos são enviados para este endereço.',
     country: 'País',
-    countryPlaceholder: 'Pesquise um país',
-    noCountry: 'Nenhum país encontrado',
     line1: 'Endereço',
     line1Placeholder: 'Rua e número',
     line2: 'Complemento',

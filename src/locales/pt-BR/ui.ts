@@ -9,13 +9,7 @@ export const ui: UiMessages = {
   working: 'Processando…',
   required: 'obrigatório',
   optional: 'opcional',
-  selectPlaceholder: 'Selecione…',
-  comboboxPlaceholder: 'Digite para pesquisar',
-  comboboxShowAll: 'Mostrar opções',
-  noResults: 'Nenhum resultado',
-  resultsCount: { one: '{count} resultado', other: '{count} resultados' },
   errorTitle: 'Não deu certo',
-  moreActions: 'Mais ações',
   dismiss: 'Dispensar',
   money: {
     empty: 'Informe um valor.',

@@ -1,0 +1,4 @@
+// SubscriptionsPanel's dialogs, behind one dynamic import: the first one opened brings the other, so
+// a host's bundler makes one chunk of them (and what they share) rather than one per dialog.
+export { CancelSubscriptionDialog } from './CancelSubscriptionDialog'
+export { ChangePlanDialog } from './ChangePlanDialog'
