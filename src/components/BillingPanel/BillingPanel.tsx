@@ -1,10 +1,11 @@
 'use client'
-import { useCallback, useEffect, useId, useState, type ComponentPropsWithoutRef, type ElementType } from 'react'
+import { useEffect, useId, useMemo, useState, type ComponentPropsWithoutRef, type ElementType } from 'react'
 import { useBillingI18n } from '../../i18n/context'
 import { useRootProps } from '../../provider/root'
 import { Deferred, deferred } from '../../ui/Deferred'
 import { Tab, TabPanel, Tabs, TabsList } from '../../ui/Tabs'
 import { useControllableState } from '../../ui/useControllableState'
+import { PanelNavigationContext, type PanelNavigation } from './navigation'
 import { SectionSkeleton } from './SectionSkeleton'
 import { BILLING_SECTIONS, type BillingSection } from './sections'
 
@@ -74,11 +75,17 @@ export function BillingPanel(props: BillingPanelProps) {
   const SectionTitle = `h${sectionLevel}` as ElementType
   const subLevel = Math.min(sectionLevel + 1, 4) as 3 | 4
 
-  const openPayments = useCallback(() => setSection('payments'), [setSection])
-  const openAddCard = useCallback(() => {
-    setSection('payments')
-    setAddCardOpen(true)
-  }, [setSection])
+  const navigation = useMemo<PanelNavigation>(
+    () => ({
+      goTo: setSection,
+      openAddCard: () => {
+        setSection('payments')
+        setAddCardOpen(true)
+      },
+      addCard: { open: addCardOpen, onOpenChange: setAddCardOpen },
+    }),
+    [setSection, addCardOpen],
+  )
 
   // Once the open section is on screen, fetch the others while the browser idles, so switching
   // tabs rarely waits. Effects never run on the server.
@@ -91,59 +98,61 @@ export function BillingPanel(props: BillingPanelProps) {
   )
 
   return (
-    <section {...rest} {...root} aria-labelledby={titleId}>
-      <header className="bp-panel-header">
-        <Title id={titleId} className={hideTitle ? 'bp-visually-hidden' : 'bp-panel-title'}>
-          {m.title}
-        </Title>
-        {!hideTitle && <p className="bp-panel-description">{m.description}</p>}
-      </header>
-      <Tabs
-        value={section}
-        onValueChange={(value) => {
-          if (isSection(value)) setSection(value)
-        }}
-        activationMode="manual"
-      >
-        <TabsList aria-label={m.sectionsLabel}>
-          {BILLING_SECTIONS.map((id) => (
-            <Tab
-              key={id}
-              value={id}
-              data-slot="billing-tab"
-              // A pointer on its way, or keyboard focus, usually means a click is coming.
-              onPointerEnter={() => void SECTION_CODE[id].preload()}
-              onFocus={() => void SECTION_CODE[id].preload()}
-            >
-              {m.sections[id]}
-            </Tab>
-          ))}
-        </TabsList>
+    <PanelNavigationContext.Provider value={navigation}>
+      <section {...rest} {...root} aria-labelledby={titleId}>
+        <header className="bp-panel-header">
+          <Title id={titleId} className={hideTitle ? 'bp-visually-hidden' : 'bp-panel-title'}>
+            {m.title}
+          </Title>
+          {!hideTitle && <p className="bp-panel-description">{m.description}</p>}
+        </header>
+        <Tabs
+          value={section}
+          onValueChange={(value) => {
+            if (isSection(value)) setSection(value)
+          }}
+          activationMode="manual"
+        >
+          <TabsList aria-label={m.sectionsLabel}>
+            {BILLING_SECTIONS.map((id) => (
+              <Tab
+                key={id}
+                value={id}
+                data-slot="billing-tab"
+                // A pointer on its way, or keyboard focus, usually means a click is coming.
+                onPointerEnter={() => void SECTION_CODE[id].preload()}
+                onFocus={() => void SECTION_CODE[id].preload()}
+              >
+                {m.sections[id]}
+              </Tab>
+            ))}
+          </TabsList>
 
-        <TabPanel value="payments" data-slot="billing-section">
-          <SectionTitle className="bp-visually-hidden">{m.sections.payments}</SectionTitle>
-          <p className="bp-section-description">{m.sectionDescriptions.payments}</p>
-          <Deferred fallback={<SectionSkeleton section="payments" />}>
-            <PaymentsSection addCardOpen={addCardOpen} onAddCardOpenChange={setAddCardOpen} headingLevel={subLevel} />
-          </Deferred>
-        </TabPanel>
+          <TabPanel value="payments" data-slot="billing-section">
+            <SectionTitle className="bp-visually-hidden">{m.sections.payments}</SectionTitle>
+            <p className="bp-section-description">{m.sectionDescriptions.payments}</p>
+            <Deferred fallback={<SectionSkeleton section="payments" />}>
+              <PaymentsSection headingLevel={subLevel} />
+            </Deferred>
+          </TabPanel>
 
-        <TabPanel value="subscriptions" data-slot="billing-section">
-          <SectionTitle className="bp-visually-hidden">{m.sections.subscriptions}</SectionTitle>
-          <p className="bp-section-description">{m.sectionDescriptions.subscriptions}</p>
-          <Deferred fallback={<SectionSkeleton section="subscriptions" />}>
-            <SubscriptionsSection onUpdatePaymentMethod={openPayments} headingLevel={subLevel} />
-          </Deferred>
-        </TabPanel>
+          <TabPanel value="subscriptions" data-slot="billing-section">
+            <SectionTitle className="bp-visually-hidden">{m.sections.subscriptions}</SectionTitle>
+            <p className="bp-section-description">{m.sectionDescriptions.subscriptions}</p>
+            <Deferred fallback={<SectionSkeleton section="subscriptions" />}>
+              <SubscriptionsSection headingLevel={subLevel} />
+            </Deferred>
+          </TabPanel>
 
-        <TabPanel value="wallet" data-slot="billing-section">
-          <SectionTitle className="bp-visually-hidden">{m.sections.wallet}</SectionTitle>
-          <p className="bp-section-description">{m.sectionDescriptions.wallet}</p>
-          <Deferred fallback={<SectionSkeleton section="wallet" />}>
-            <WalletSection onAddPaymentMethod={openAddCard} headingLevel={subLevel} />
-          </Deferred>
-        </TabPanel>
-      </Tabs>
-    </section>
+          <TabPanel value="wallet" data-slot="billing-section">
+            <SectionTitle className="bp-visually-hidden">{m.sections.wallet}</SectionTitle>
+            <p className="bp-section-description">{m.sectionDescriptions.wallet}</p>
+            <Deferred fallback={<SectionSkeleton section="wallet" />}>
+              <WalletSection headingLevel={subLevel} />
+            </Deferred>
+          </TabPanel>
+        </Tabs>
+      </section>
+    </PanelNavigationContext.Provider>
   )
 }

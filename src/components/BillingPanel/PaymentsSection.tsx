@@ -1,18 +1,22 @@
 'use client'
 import { BillingAddressForm } from '../BillingAddressForm/BillingAddressForm'
 import { PaymentMethods } from '../PaymentMethods/PaymentMethods'
+import { usePanelNavigation } from './navigation'
 
 export interface PaymentsSectionProps {
-  addCardOpen: boolean
-  onAddCardOpenChange: (open: boolean) => void
   headingLevel: 3 | 4
 }
 
 /** Payments: saved cards and billing information. Its own chunk, fetched when first shown. */
-export function PaymentsSection({ addCardOpen, onAddCardOpenChange, headingLevel }: PaymentsSectionProps) {
+export function PaymentsSection({ headingLevel }: PaymentsSectionProps) {
+  const { addCard } = usePanelNavigation()
   return (
     <div className="bp-section-stack">
-      <PaymentMethods addCardOpen={addCardOpen} onAddCardOpenChange={onAddCardOpenChange} headingLevel={headingLevel} />
+      <PaymentMethods
+        addCardOpen={addCard.open}
+        onAddCardOpenChange={addCard.onOpenChange}
+        headingLevel={headingLevel}
+      />
       <BillingAddressForm headingLevel={headingLevel} />
     </div>
   )

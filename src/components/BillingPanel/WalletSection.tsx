@@ -4,21 +4,22 @@ import { Deferred, deferred } from '../../ui/Deferred'
 import { LoadingState } from '../../ui/Skeleton'
 import { TransactionHistory } from '../TransactionHistory/TransactionHistory'
 import { WalletCard } from '../WalletCard/WalletCard'
+import { usePanelNavigation } from './navigation'
 
 // The chart, its table and the forecast are their own chunk, fetched only where the adapter can summarise spend.
 const SpendInsights = deferred(() => import('../SpendInsights/SpendInsights'), 'SpendInsights')
 
 export interface WalletSectionProps {
-  onAddPaymentMethod: () => void
   headingLevel: 3 | 4
 }
 
 /** Wallet & Transactions. Its own chunk, fetched when first shown (or ahead of time, when idle). */
-export function WalletSection({ onAddPaymentMethod, headingLevel }: WalletSectionProps) {
+export function WalletSection({ headingLevel }: WalletSectionProps) {
   const { spendInsights } = useCapabilities()
+  const { openAddCard } = usePanelNavigation()
   return (
     <div className="bp-section-stack">
-      <WalletCard onAddPaymentMethod={onAddPaymentMethod} headingLevel={headingLevel} />
+      <WalletCard onAddPaymentMethod={openAddCard} headingLevel={headingLevel} />
       {spendInsights && (
         <Deferred fallback={<LoadingState rows={4} />}>
           <SpendInsights headingLevel={headingLevel} />
