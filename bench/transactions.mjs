@@ -49,14 +49,7 @@ async function startServer() {
     // No HMR: a file saved during a run must not reload the page being measured.
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
     optimizeDeps: {
-      include: [
-        'react',
-        'react-dom',
-        'react-dom/client',
-        'react/jsx-dev-runtime',
-        '@tanstack/react-query',
-        'radix-ui',
-      ],
+      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@tanstack/react-query', 'radix-ui'],
     },
   })
   await server.listen()

@@ -3,16 +3,16 @@
  * by the shipped handler; signed invoice and receipt PDFs under /documents. A real host checks
  * its own sessions in `resolve` instead of a token table.
  */
-import { createBillingHandler, type BillingPermissions } from '../../src/server/handler'
+import { createBillingHandler, type CallerPermissions } from '../../src/server/handler'
 import { createUsageHandler } from '../../src/server/usage-handler'
 import type { BillingServiceInstance, SourcedAccountBillingService } from '../../src/server/service/index'
 
-export const FULL_ACCESS: BillingPermissions = { read: true, write: true, moveMoney: true }
-export const READ_ONLY: BillingPermissions = { read: true, write: false, moveMoney: false }
+export const FULL_ACCESS: CallerPermissions = { read: true, write: true, moveMoney: true }
+export const READ_ONLY: CallerPermissions = { read: true, write: false, moveMoney: false }
 
 export interface AccessToken {
   accountId: string
-  permissions: BillingPermissions
+  permissions: CallerPermissions
 }
 
 export interface ExampleAppOptions {

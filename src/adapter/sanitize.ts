@@ -10,6 +10,7 @@ import {
   LEDGER_ENTRY_TYPES,
   SUBSCRIPTION_STATUSES,
   USAGE_CATEGORY_PATTERN,
+  type AddFundsResult,
   type AutoRechargeState,
   type BillingInterval,
   type BillingProfile,
@@ -21,6 +22,7 @@ import {
   type PaymentMethod,
   type Plan,
   type PlanChangePreview,
+  type SetupIntentResult,
   type SpendGranularity,
   type SpendPeriod,
   type SpendSummary,
@@ -28,7 +30,7 @@ import {
   type UsageUnit,
   type Wallet,
   type WalletCredit,
-} from './types'
+} from './model'
 
 type Obj = Record<string, unknown>
 
@@ -451,4 +453,19 @@ export function sanitizeSpendSummary(value: unknown): SpendSummary {
     periods,
     total: { amount: periods.reduce((sum, p) => sum + p.total.amount, 0), currency },
   }
+}
+
+/** Stripe Elements can do nothing without the client secret, so an answer without one fails here. */
+export function sanitizeSetupIntent(value: unknown): SetupIntentResult {
+  return { clientSecret: reqStr(obj(value, 'setup intent').clientSecret, 'setup intent client secret', 500) }
+}
+
+export function sanitizeAddFundsResult(value: unknown): AddFundsResult {
+  const v = isObj(value) ? value : {}
+  return { entry: sanitizeLedgerEntry(v.entry), wallet: sanitizeWallet(v.wallet) }
+}
+
+/** The cards after a new default; adapters that answer nothing get an empty list, and the panel refetches. */
+export function sanitizeDefaultChange(value: unknown): PaymentMethod[] {
+  return Array.isArray(value) ? sanitizePaymentMethods(value) : []
 }

@@ -1,7 +1,14 @@
 'use client'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import {
+  type CapabilityName,
+  capabilityOf,
+  METHODS,
+  type MethodRegistry,
+  type PanelPermission,
+} from '../adapter/methods'
 import type { BillingAdapter, LedgerFilter, SpendSummaryInput } from '../adapter/types'
-import { useBillingContext } from '../provider/context'
+import { type BillingPermissions, useBillingContext } from '../provider/context'
 import {
   billingProfileQuery,
   ledgerQuery,
@@ -65,46 +72,48 @@ export function useSpendSummary(input: SpendSummaryInput) {
   )
 }
 
-/** Which optional actions the adapter offers and the user may take. */
-export interface BillingCapabilities {
-  cancelSubscription: boolean
-  resumeSubscription: boolean
-  changePlan: boolean
-  addPaymentMethod: boolean
-  removePaymentMethod: boolean
-  setDefaultPaymentMethod: boolean
-  updateBillingProfile: boolean
-  addFunds: boolean
-  updateAutoRecharge: boolean
-  /** The wallet's emails: low-balance alert and receipts. */
-  updateWalletNotifications: boolean
-  invoices: boolean
-  /** Spend by category and the run-rate forecast; reading only. */
-  spendInsights: boolean
-}
+/**
+ * Which optional actions the adapter offers and the user may take, one key per `capability` in
+ * the method registry: cancelSubscription, resumeSubscription, changePlan (listPlans,
+ * previewPlanChange and changePlan), addPaymentMethod (a SetupIntent, attaching, and Stripe),
+ * removePaymentMethod, setDefaultPaymentMethod, updateBillingProfile, addFunds,
+ * updateAutoRecharge, updateWalletNotifications (the low-balance alert and receipts), invoices
+ * (reading, so read-only users keep it) and spendInsights (spend by category and the forecast).
+ */
+export type BillingCapabilities = CapabilitiesOf<typeof METHODS>
+
+/** The capabilities a registry contributes, each true or false. */
+export type CapabilitiesOf<R extends MethodRegistry> = { [K in CapabilityName<R>]: boolean }
 
 export function capabilitiesOf(
   adapter: BillingAdapter,
-  permissions: ReturnType<typeof useBillingContext>['permissions'],
+  permissions: BillingPermissions,
   stripeConfigured: boolean,
 ): BillingCapabilities {
-  const has = (name: keyof BillingAdapter) => typeof adapter[name] === 'function'
-  return {
-    cancelSubscription: permissions.manageSubscriptions && has('cancelSubscription'),
-    resumeSubscription: permissions.manageSubscriptions && has('resumeSubscription'),
-    changePlan: permissions.manageSubscriptions && has('listPlans') && has('previewPlanChange') && has('changePlan'),
-    addPaymentMethod:
-      permissions.managePaymentMethods && stripeConfigured && has('createSetupIntent') && has('attachPaymentMethod'),
-    removePaymentMethod: permissions.managePaymentMethods && has('removePaymentMethod'),
-    setDefaultPaymentMethod: permissions.managePaymentMethods && has('setDefaultPaymentMethod'),
-    updateBillingProfile: permissions.editBillingInfo && has('updateBillingProfile'),
-    addFunds: permissions.manageWallet && has('addFunds'),
-    updateAutoRecharge: permissions.manageWallet && has('updateAutoRecharge'),
-    updateWalletNotifications: permissions.manageWallet && has('updateWalletNotifications'),
-    // Reading invoices changes nothing, so read-only users keep it.
-    invoices: has('getInvoiceLinks'),
-    spendInsights: has('getSpendSummary'),
+  return capabilitiesFrom(METHODS, adapter, permissions, stripeConfigured)
+}
+
+/**
+ * `capabilitiesOf` over any registry: a capability is on when every method naming it is
+ * there, the user has each one's permission, and Stripe is configured where one needs it.
+ */
+export function capabilitiesFrom<R extends MethodRegistry>(
+  methods: R,
+  adapter: object,
+  permissions: Readonly<Record<PanelPermission, boolean>>,
+  stripeConfigured: boolean,
+): CapabilitiesOf<R> {
+  const capabilities: Record<string, boolean> = {}
+  for (const [name, spec] of Object.entries(methods)) {
+    const capability = capabilityOf(name, spec)
+    if (!capability) continue
+    const usable =
+      typeof (adapter as Record<string, unknown>)[name] === 'function' &&
+      (!spec.permission || permissions[spec.permission]) &&
+      (!spec.stripe || stripeConfigured)
+    capabilities[capability] = (capabilities[capability] ?? true) && usable
   }
+  return capabilities as CapabilitiesOf<R>
 }
 
 export function useCapabilities(): BillingCapabilities {

@@ -24,7 +24,9 @@ import { billingKeys } from './keys'
 function require<K extends keyof BillingAdapter>(adapter: BillingAdapter, name: K): NonNullable<BillingAdapter[K]> {
   const method = adapter[name]
   if (typeof method !== 'function') {
-    throw new Error(`The billing adapter has no ${String(name)}(); the action should have been hidden.`)
+    throw new Error(
+      `react-billing-panel: The billing adapter has no ${String(name)}(); the action should have been hidden.`,
+    )
   }
   return (method as (...args: unknown[]) => unknown).bind(adapter) as NonNullable<BillingAdapter[K]>
 }

@@ -25,7 +25,7 @@ export function plansQuery(adapter: BillingAdapter, scope: string, subscriptionI
   return queryOptions({
     queryKey: billingKeys.plans(scope, subscriptionId),
     queryFn: () => {
-      if (!adapter.listPlans) throw new Error('The adapter cannot list plans.')
+      if (!adapter.listPlans) throw new Error('react-billing-panel: The adapter cannot list plans.')
       return adapter.listPlans(subscriptionId)
     },
     staleTime: STALE_TIME,
@@ -36,7 +36,7 @@ export function planPreviewQuery(adapter: BillingAdapter, scope: string, subscri
   return queryOptions({
     queryKey: billingKeys.planPreview(scope, subscriptionId, planId),
     queryFn: () => {
-      if (!adapter.previewPlanChange) throw new Error('The adapter cannot preview plan changes.')
+      if (!adapter.previewPlanChange) throw new Error('react-billing-panel: The adapter cannot preview plan changes.')
       return adapter.previewPlanChange({ subscriptionId, planId })
     },
     // Proration depends on the minute; never show an old quote.
@@ -87,7 +87,7 @@ export function spendSummaryQuery(adapter: BillingAdapter, scope: string, input:
   return queryOptions({
     queryKey: billingKeys.spendSummary(scope, input),
     queryFn: () => {
-      if (!adapter.getSpendSummary) throw new Error('The adapter cannot summarise spend.')
+      if (!adapter.getSpendSummary) throw new Error('react-billing-panel: The adapter cannot summarise spend.')
       return adapter.getSpendSummary(input)
     },
     staleTime: STALE_TIME,

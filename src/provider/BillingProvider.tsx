@@ -100,7 +100,7 @@ export function BillingProvider(props: BillingProviderProps) {
   } = props
   if (!adapter) {
     throw new Error(
-      '<BillingProvider> needs an `adapter` prop, e.g. adapter={createMemoryAdapter()} from "react-billing-panel/memory".',
+      'react-billing-panel: <BillingProvider> needs an `adapter` prop, e.g. adapter={createMemoryAdapter()} from "react-billing-panel/memory".',
     )
   }
   const contextClient = useContext(QueryClientContext)

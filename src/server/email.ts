@@ -24,7 +24,9 @@ export interface SmtpMailer extends Mailer {
 
 export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
   if (typeof options?.url !== 'string' || !/^smtps?:\/\//.test(options.url)) {
-    throw new TypeError('createSmtpMailer needs { url: "smtp://user:pass@host:587" }; set SMTP_URL.')
+    throw new TypeError(
+      'react-billing-panel: createSmtpMailer needs { url: "smtp://user:pass@host:587" }; set SMTP_URL.',
+    )
   }
   const timeout = options.timeoutMs ?? 30_000
   const url = new URL(options.url)

@@ -5,14 +5,18 @@
  * error mapping. The billing rules themselves live in the service it is given.
  */
 import { BillingError, isBillingError, toBillingError, type BillingErrorCode } from '../adapter/errors'
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, STATUS_FOR_CODE, type WireErrorBody } from '../adapter/http/wire'
 import {
-  IDEMPOTENCY_HEADER,
-  IDEMPOTENCY_KEY_PATTERN,
-  STATUS_FOR_CODE,
+  accessOf,
+  type HttpVerb,
+  METHODS,
+  type MethodAccess,
+  type MethodRegistry,
+  type MethodSpec,
   type OptionalMethod,
-  type WireErrorBody,
-} from '../adapter/http/wire'
-import { OPTIONAL_METHODS, type BillingAdapter } from '../adapter/types'
+  routeOf,
+} from '../adapter/methods'
+import type { BillingAdapter } from '../adapter/types'
 import {
   isObj,
   readAttach,
@@ -45,16 +49,23 @@ type WithContext<F> = F extends (...args: infer A) => infer R ? (...args: [...A,
  */
 export type BillingService = { [K in keyof BillingAdapter]: WithContext<NonNullable<BillingAdapter[K]>> }
 
-export interface BillingPermissions {
+/** What the caller `resolve` found may do on the wire: read, write, and move money. */
+export interface CallerPermissions {
   read: boolean
   write: boolean
   /** Top-ups, plan changes and auto-recharge settings (which may charge at once). Defaults to `write`. */
   moveMoney?: boolean
 }
 
+/**
+ * @deprecated Renamed `CallerPermissions`, so the name no longer means two things (the panel's
+ * `BillingPermissions` is what the UI offers). This alias goes in the next minor version.
+ */
+export type BillingPermissions = CallerPermissions
+
 export interface ResolvedCaller {
   service: BillingService
-  permissions: BillingPermissions
+  permissions: CallerPermissions
 }
 
 export interface BillingHandlerOptions {
@@ -72,209 +83,128 @@ export interface BillingHandlerOptions {
   onError?(error: unknown, request: Request): void
 }
 
-type Access = 'read' | 'write' | 'money'
-type Operation = OptionalMethod | (typeof READS)[number] | 'getCapabilities'
-
-const READS = ['getBillingProfile', 'listSubscriptions', 'listPaymentMethods', 'getWallet', 'listLedger'] as const
-
-interface RouteInput {
-  params: string[]
+export interface RouteInput {
+  /** The path's `{id}`, decoded. */
+  id: string | undefined
   body: Obj
   query: URLSearchParams
   context: ServiceContext
 }
 
+/** Turns a request into the method's argument, checking it strictly (see validate.ts). */
+export type InputReader = (input: RouteInput) => unknown
+
+/**
+ * The readers of methods that take more than the path's `{id}`. A method with a body or a query
+ * needs one here: only the fields a reader names ever reach the service.
+ */
+const READERS: Partial<Record<keyof BillingAdapter, InputReader>> = {
+  updateBillingProfile: ({ body }) => readBillingProfile(body),
+  cancelSubscription: ({ id, body }) => ({ subscriptionId: id, ...readCancel(body) }),
+  previewPlanChange: ({ id, body }) => ({ subscriptionId: id, planId: readPlanId(body) }),
+  changePlan: ({ id, body, context }) => ({
+    subscriptionId: id,
+    planId: readPlanId(body),
+    idempotencyKey: context.idempotencyKey,
+  }),
+  attachPaymentMethod: ({ body }) => readAttach(body),
+  addFunds: ({ body, context }) => readTopUp(body, context.idempotencyKey as string),
+  updateAutoRecharge: ({ body }) => readAutoRecharge(body),
+  updateWalletNotifications: ({ body }) => readWalletNotifications(body),
+  listLedger: ({ query }) => readLedgerQuery(query),
+  getSpendSummary: ({ query }) => readSpendQuery(query),
+}
+
 interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  /** Path segments after the base path; ":" marks a parameter. */
+  method: HttpVerb
+  /** Path segments after the base path; `{id}` marks the parameter. */
   path: string[]
-  op: Operation
-  access: Access
+  /** The adapter method it calls, or `getCapabilities`. */
+  op: string
+  access: MethodAccess
   /** required: 400 without one; optional: passed on when sent. */
   key: 'required' | 'optional' | 'none'
   /** Whether the operation reads a JSON body. Bodies of other operations are never read. */
   body: boolean
   /** 204 answers carry no body. */
   status?: 200 | 204
-  run(service: BillingService, input: RouteInput): Promise<unknown>
+  /** The method's arguments, before the context; none for `getCapabilities`. */
+  read(input: RouteInput): unknown[]
 }
 
-/** Who may call each operation; capabilities are filtered by the same table. */
-const ACCESS: Record<Operation, Access> = {
-  getCapabilities: 'read',
-  getBillingProfile: 'read',
-  listSubscriptions: 'read',
-  listPaymentMethods: 'read',
-  getWallet: 'read',
-  listLedger: 'read',
-  getInvoiceLinks: 'read',
-  listPlans: 'read',
-  getSpendSummary: 'read',
-  previewPlanChange: 'write',
-  cancelSubscription: 'write',
-  resumeSubscription: 'write',
-  createSetupIntent: 'write',
-  attachPaymentMethod: 'write',
-  removePaymentMethod: 'write',
-  setDefaultPaymentMethod: 'write',
-  updateBillingProfile: 'write',
-  addFunds: 'money',
-  changePlan: 'money',
-  updateAutoRecharge: 'money',
-  updateWalletNotifications: 'write',
-}
+const KEY_MODE = { read: 'none', unkeyed: 'none', 'per-call': 'optional', 'per-intent': 'required' } as const
 
-function call<K extends keyof BillingAdapter>(service: BillingService, name: K): NonNullable<BillingService[K]> {
-  const method = service[name]
-  if (typeof method !== 'function') {
-    throw new RequestProblem(501, 'unavailable', `This server does not offer ${name}.`)
+/** A method without a reader gets what its route carries: nothing, the `{id}`, or `{ [idFrom]: id, idempotencyKey }`. */
+function defaultReader(name: string, spec: MethodSpec): (input: RouteInput) => unknown[] {
+  if (spec.send) {
+    throw new TypeError(
+      `${name} sends a ${spec.send}, which the handler must check: give it a reader in READERS (src/server/handler.ts).`,
+    )
   }
-  return (method as (...args: unknown[]) => unknown).bind(service) as NonNullable<BillingService[K]>
+  const { path, idempotency } = routeOf(spec)
+  const { idFrom } = spec
+  if (idFrom || idempotency === 'per-intent') {
+    return ({ id, context }) => [
+      {
+        ...(idFrom ? { [idFrom]: id } : {}),
+        ...(idempotency === 'per-intent' ? { idempotencyKey: context.idempotencyKey } : {}),
+      },
+    ]
+  }
+  return path.includes('{id}') ? ({ id }) => [id] : () => []
 }
 
-function route(
-  method: Route['method'],
-  path: string,
-  op: Operation,
-  run: Route['run'],
-  extra: Partial<Pick<Route, 'key' | 'body' | 'status'>> = {},
-): Route {
-  const access = ACCESS[op]
+function routeFor(name: string, spec: MethodSpec, reader: InputReader | undefined): Route {
+  const { verb, path, idempotency } = routeOf(spec)
   return {
-    method,
+    method: verb,
     path: path.split('/').filter(Boolean),
-    op,
-    access,
-    key:
-      extra.key ?? (method === 'GET' || op === 'previewPlanChange' || op === 'createSetupIntent' ? 'none' : 'optional'),
-    body: extra.body ?? false,
-    status: extra.status,
-    run,
+    op: name,
+    access: accessOf(spec),
+    key: KEY_MODE[idempotency],
+    body: spec.send === 'body',
+    status: spec.empty ? 204 : undefined,
+    read: reader ? (input) => [reader(input)] : defaultReader(name, spec),
   }
 }
 
-const ROUTES: Route[] = [
-  route('GET', '/capabilities', 'getCapabilities', async () => undefined),
-  route(
-    'GET',
-    '/billing-profile',
-    'getBillingProfile',
-    async (s, { context }) => (await call(s, 'getBillingProfile')(context)) ?? null,
-  ),
-  route(
-    'PUT',
-    '/billing-profile',
-    'updateBillingProfile',
-    (s, { body, context }) => call(s, 'updateBillingProfile')(readBillingProfile(body), context),
-    { body: true },
-  ),
-  route('GET', '/subscriptions', 'listSubscriptions', (s, { context }) => call(s, 'listSubscriptions')(context)),
-  route(
-    'POST',
-    '/subscriptions/:id/cancel',
-    'cancelSubscription',
-    (s, { params, body, context }) =>
-      call(s, 'cancelSubscription')({ subscriptionId: params[0], ...readCancel(body) }, context),
-    { body: true },
-  ),
-  route('POST', '/subscriptions/:id/resume', 'resumeSubscription', (s, { params, context }) =>
-    call(s, 'resumeSubscription')(params[0], context),
-  ),
-  route('GET', '/subscriptions/:id/plans', 'listPlans', (s, { params, context }) =>
-    call(s, 'listPlans')(params[0], context),
-  ),
-  route(
-    'POST',
-    '/subscriptions/:id/plan-change-preview',
-    'previewPlanChange',
-    (s, { params, body, context }) =>
-      call(s, 'previewPlanChange')({ subscriptionId: params[0], planId: readPlanId(body) }, context),
-    { body: true },
-  ),
-  route(
-    'POST',
-    '/subscriptions/:id/change-plan',
-    'changePlan',
-    (s, { params, body, context }) =>
-      call(s, 'changePlan')(
-        { subscriptionId: params[0], planId: readPlanId(body), idempotencyKey: context.idempotencyKey as string },
-        context,
-      ),
-    { body: true, key: 'required' },
-  ),
-  route('GET', '/payment-methods', 'listPaymentMethods', (s, { context }) => call(s, 'listPaymentMethods')(context)),
-  route('POST', '/setup-intents', 'createSetupIntent', (s, { context }) => call(s, 'createSetupIntent')(context)),
-  route(
-    'POST',
-    '/payment-methods',
-    'attachPaymentMethod',
-    (s, { body, context }) => call(s, 'attachPaymentMethod')(readAttach(body), context),
-    { body: true },
-  ),
-  route(
-    'DELETE',
-    '/payment-methods/:id',
-    'removePaymentMethod',
-    async (s, { params, context }) => {
-      await call(s, 'removePaymentMethod')(params[0], context)
-    },
-    { status: 204 },
-  ),
-  route('POST', '/payment-methods/:id/default', 'setDefaultPaymentMethod', (s, { params, context }) =>
-    call(s, 'setDefaultPaymentMethod')(params[0], context),
-  ),
-  route('GET', '/wallet', 'getWallet', (s, { context }) => call(s, 'getWallet')(context)),
-  route(
-    'POST',
-    '/wallet/top-ups',
-    'addFunds',
-    (s, { body, context }) => call(s, 'addFunds')(readTopUp(body, context.idempotencyKey as string), context),
-    { body: true, key: 'required' },
-  ),
-  route(
-    'PUT',
-    '/wallet/auto-recharge',
-    'updateAutoRecharge',
-    (s, { body, context }) => call(s, 'updateAutoRecharge')(readAutoRecharge(body), context),
-    { body: true },
-  ),
-  route(
-    'PUT',
-    '/wallet/notifications',
-    'updateWalletNotifications',
-    (s, { body, context }) => call(s, 'updateWalletNotifications')(readWalletNotifications(body), context),
-    { body: true },
-  ),
-  route('GET', '/ledger', 'listLedger', (s, { query, context }) =>
-    call(s, 'listLedger')(readLedgerQuery(query), context),
-  ),
-  route('GET', '/invoices/:id/links', 'getInvoiceLinks', (s, { params, context }) =>
-    call(s, 'getInvoiceLinks')(params[0], context),
-  ),
-  route('GET', '/spend-summary', 'getSpendSummary', (s, { query, context }) =>
-    call(s, 'getSpendSummary')(readSpendQuery(query), context),
-  ),
-]
+const CAPABILITIES_ROUTE: Route = {
+  method: 'GET',
+  path: ['capabilities'],
+  op: 'getCapabilities',
+  access: 'read',
+  key: 'none',
+  body: false,
+  read: () => [],
+}
+
+/** The routes of a registry: `/capabilities` and one per method, as its entry describes. */
+function routesFor(methods: MethodRegistry, readers: Readonly<Record<string, InputReader | undefined>>): Route[] {
+  return [CAPABILITIES_ROUTE, ...Object.entries(methods).map(([name, spec]) => routeFor(name, spec, readers[name]))]
+}
 
 /** Every route, as openapi.yaml documents it: `{ method, path: '/billing-profile', operationId }`. */
-export const BILLING_ROUTES: ReadonlyArray<{ method: Route['method']; path: string; operationId: Operation }> =
-  ROUTES.map((r) => ({
-    method: r.method,
-    path: `/${r.path.map((p) => (p.startsWith(':') ? `{${p.slice(1)}}` : p)).join('/')}`,
-    operationId: r.op,
-  }))
+export const BILLING_ROUTES: ReadonlyArray<{
+  method: Route['method']
+  path: string
+  operationId: keyof BillingAdapter | 'getCapabilities'
+}> = routesFor(METHODS, READERS).map((r) => ({
+  method: r.method,
+  path: `/${r.path.join('/')}`,
+  operationId: r.op as keyof BillingAdapter,
+}))
 
 function match(route: Route, segments: string[]): string[] | null {
   if (route.path.length !== segments.length) return null
   const params: string[] = []
   for (let i = 0; i < segments.length; i++) {
-    if (route.path[i].startsWith(':')) params.push(segments[i])
+    if (route.path[i] === '{id}') params.push(segments[i])
     else if (route.path[i] !== segments[i]) return null
   }
   return params
 }
 
-function allowed(permissions: BillingPermissions, access: Access): boolean {
+function allowed(permissions: CallerPermissions, access: MethodAccess): boolean {
   if (access === 'read') return permissions.read === true
   if (access === 'write') return permissions.write === true
   return (permissions.moveMoney ?? permissions.write) === true
@@ -375,9 +305,13 @@ function unsupportedType(type: string | null): RequestProblem {
   return new RequestProblem(415, 'validation', `Send the body as application/json, not "${type ?? 'no content type'}".`)
 }
 
-function capabilitiesFor(caller: ResolvedCaller): OptionalMethod[] {
-  return OPTIONAL_METHODS.filter(
-    (name) => typeof caller.service[name] === 'function' && allowed(caller.permissions, ACCESS[name]),
+/** The optional methods this caller's service offers and its permissions allow, in registry order. */
+function capabilitiesFor(methods: MethodRegistry, caller: ResolvedCaller): OptionalMethod[] {
+  const service = caller.service as Record<string, unknown>
+  return Object.entries(methods).flatMap(([name, spec]) =>
+    spec.optional && typeof service[name] === 'function' && allowed(caller.permissions, accessOf(spec))
+      ? [name as OptionalMethod]
+      : [],
   )
 }
 
@@ -387,6 +321,18 @@ function normaliseBase(basePath: string): string {
 }
 
 export function createBillingHandler(options: BillingHandlerOptions): (request: Request) => Promise<Response> {
+  return createBillingHandlerFor(METHODS, options)
+}
+
+/**
+ * `createBillingHandler` over any registry, so a test can add a method to it. Methods that send
+ * a body or a query need a reader: one of READERS, or one in `readers`.
+ */
+export function createBillingHandlerFor(
+  methods: MethodRegistry,
+  options: BillingHandlerOptions,
+  readers: Readonly<Record<string, InputReader>> = {},
+): (request: Request) => Promise<Response> {
   if (typeof options?.resolve !== 'function') {
     throw new TypeError(
       'createBillingHandler needs { resolve(request) }, which returns { service, permissions } for the caller, or null.',
@@ -394,6 +340,7 @@ export function createBillingHandler(options: BillingHandlerOptions): (request: 
   }
   const base = normaliseBase(options.basePath ?? '/v1')
   const maxBodyBytes = options.maxBodyBytes ?? 64_000
+  const routes = routesFor(methods, { ...READERS, ...readers })
 
   return async function handleBillingRequest(request: Request): Promise<Response> {
     try {
@@ -407,7 +354,7 @@ export function createBillingHandler(options: BillingHandlerOptions): (request: 
       } catch {
         return errorResponse(400, 'validation', 'The path is not valid.')
       }
-      const candidates = ROUTES.map((r) => ({ route: r, params: match(r, segments) })).filter((c) => c.params !== null)
+      const candidates = routes.map((r) => ({ route: r, params: match(r, segments) })).filter((c) => c.params !== null)
       if (candidates.length === 0) return errorResponse(404, 'not_found', 'No such billing route.')
       const hit = candidates.find((c) => c.route.method === request.method)
       if (!hit) {
@@ -422,15 +369,17 @@ export function createBillingHandler(options: BillingHandlerOptions): (request: 
       if (!allowed(caller.permissions, r.access)) {
         return errorResponse(403, 'forbidden', 'This account may not do that.')
       }
-      if (r.op === 'getCapabilities') return json(200, { methods: capabilitiesFor(caller) })
-      if (typeof caller.service[r.op] !== 'function') {
+      if (r.op === 'getCapabilities') return json(200, { methods: capabilitiesFor(methods, caller) })
+      const method = (caller.service as Record<string, unknown>)[r.op]
+      if (typeof method !== 'function') {
         return errorResponse(501, 'unavailable', `This server does not offer ${r.op}.`)
       }
       if (params.some((p) => p === '' || p.length > 200)) return errorResponse(404, 'not_found', 'No such item.')
 
       const context: ServiceContext = { idempotencyKey: readKey(request, r.key), request }
       const body = r.body ? await readBody(request, maxBodyBytes) : {}
-      const result = await r.run(caller.service, { params, body, query: url.searchParams, context })
+      const args = r.read({ id: params[0], body, query: url.searchParams, context })
+      const result = await method.apply(caller.service, [...args, context])
       if (r.status === 204) return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
       return json(200, result === undefined ? null : result)
     } catch (error) {

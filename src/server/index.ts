@@ -4,6 +4,7 @@ export {
   type BillingHandlerOptions,
   type BillingPermissions,
   type BillingService,
+  type CallerPermissions,
   type ResolvedCaller,
   type ServiceContext,
 } from './handler'

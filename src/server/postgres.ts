@@ -11,7 +11,9 @@ export type PostgresStoreOptions = PostgresDriverOptions
 /** Opens the store; call `await store.migrate()` before use (an advisory lock makes simultaneous starts safe). */
 export function createPostgresStore(options: PostgresStoreOptions): BillingStore {
   if (!options?.pool && !options?.connectionString) {
-    throw new TypeError('createPostgresStore needs { connectionString } (e.g. process.env.DATABASE_URL) or { pool }.')
+    throw new TypeError(
+      'react-billing-panel: createPostgresStore needs { connectionString } (e.g. process.env.DATABASE_URL) or { pool }.',
+    )
   }
   return createSqlStore(createPostgresDriver(options))
 }

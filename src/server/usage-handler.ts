@@ -48,10 +48,14 @@ const problem = (status: number, code: string, message: string, fieldErrors?: Re
 /** `(Request) => Response | null`: null when the path is not the usage route, so it composes with other handlers. */
 export function createUsageHandler(options: UsageHandlerOptions): (request: Request) => Promise<Response | null> {
   if (typeof options?.billing?.recordUsage !== 'function') {
-    throw new TypeError('createUsageHandler needs { billing }: the service createBillingService returned.')
+    throw new TypeError(
+      'react-billing-panel: createUsageHandler needs { billing }: the service createBillingService returned.',
+    )
   }
   if (typeof options.secret !== 'string' || Buffer.byteLength(options.secret) < 32) {
-    throw new TypeError('createUsageHandler needs a secret of at least 32 bytes; set BILLING_SERVER_SECRET.')
+    throw new TypeError(
+      'react-billing-panel: createUsageHandler needs a secret of at least 32 bytes; set BILLING_SERVER_SECRET.',
+    )
   }
   const expected = digest(options.secret)
   const base = (options.basePath ?? '/v1').replace(/\/+$/, '')

@@ -36,7 +36,8 @@ export function createStripeLoader(options: StripeLoaderOptions): StripeLoader |
   async function resolveStripe(opts: StripeLoaderOptions): Promise<Stripe> {
     if (stripe !== undefined) {
       const instance = await stripe
-      if (!instance) throw new Error('Failed to load Stripe.js: the host passed an empty Stripe instance.')
+      if (!instance)
+        throw new Error('react-billing-panel: Failed to load Stripe.js: the host passed an empty Stripe instance.')
       return instance
     }
     // The pure entry does not inject Stripe's script at import time.

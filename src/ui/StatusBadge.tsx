@@ -15,6 +15,7 @@ export function StatusBadge({ status, tone = 'neutral', icon, className, childre
   return (
     <span
       data-slot="status-badge"
+      data-status={status}
       data-state={status}
       data-tone={tone}
       className={cx('bp-badge', className)}

@@ -31,7 +31,7 @@ const TabsContext = createContext<TabsContextValue | null>(null)
 
 function useTabs(part: string) {
   const context = useContext(TabsContext)
-  if (!context) throw new Error(`<${part}> must be inside <Tabs>.`)
+  if (!context) throw new Error(`react-billing-panel: <${part}> must be inside <Tabs>.`)
   return context
 }
 

@@ -10,29 +10,17 @@
  * (creating a SetupIntent) is never retried.
  */
 import { BillingError, toBillingError, type FieldErrors } from '../errors'
+import { guardWith } from '../guard'
 import {
-  sanitizeBillingProfile,
-  sanitizeInvoiceLinks,
-  sanitizeLedgerEntry,
-  sanitizeLedgerPage,
-  sanitizePaymentMethod,
-  sanitizePaymentMethods,
-  sanitizePlanChangePreview,
-  sanitizePlans,
-  sanitizeSpendSummary,
-  sanitizeSubscription,
-  sanitizeSubscriptions,
-  sanitizeWallet,
-} from '../sanitize'
-import { OPTIONAL_METHODS, type BillingAdapter, type BillingProfile, type ListLedgerInput } from '../types'
-import {
-  API_PREFIX,
-  codeForStatus,
-  IDEMPOTENCY_HEADER,
-  isErrorCode,
   isOptionalMethod,
+  METHODS,
+  type MethodRegistry,
+  type MethodSpec,
   type OptionalMethod,
-} from './wire'
+  routeOf,
+} from '../methods'
+import type { BillingAdapter } from '../types'
+import { API_PREFIX, codeForStatus, IDEMPOTENCY_HEADER, isErrorCode } from './wire'
 
 export { API_PREFIX, IDEMPOTENCY_HEADER, STATUS_FOR_CODE, codeForStatus } from './wire'
 export type { CapabilitiesBody, OptionalMethod, WireErrorBody } from './wire'
@@ -275,26 +263,42 @@ function createTransport(options: HttpAdapterOptions) {
   }
 }
 
-function ledgerQuery(input: ListLedgerInput): URLSearchParams {
-  const q = new URLSearchParams()
-  const f = input.filter ?? {}
-  if (f.types && f.types.length > 0) q.set('types', f.types.join(','))
-  if (f.from) q.set('from', f.from)
-  if (f.to) q.set('to', f.to)
-  if (input.cursor) q.set('cursor', input.cursor)
-  if (input.limit !== undefined) q.set('limit', String(input.limit))
-  return q
+type Fields = Record<string, unknown>
+
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** A query string from an input's fields: nested ones lifted (`filter.types` → `types`), lists comma-joined, blanks left out. */
+function queryOf(fields: Fields, into = new URLSearchParams()): URLSearchParams {
+  for (const [name, value] of Object.entries(fields)) {
+    if (isFields(value)) queryOf(value, into)
+    else if (Array.isArray(value)) {
+      if (value.length > 0) into.set(name, value.join(','))
+    } else if (value !== undefined && value !== null && value !== '') into.set(name, String(value))
+  }
+  return into
 }
 
-const seg = (id: string) => encodeURIComponent(id)
-
-function requireProfile(value: unknown): BillingProfile {
-  return (
-    sanitizeBillingProfile(value) ??
-    (() => {
-      throw new BillingError('invalid_response', { message: 'The server answered an update with no billing profile.' })
-    })()
-  )
+/** The request for one call of a method, by its entry in the registry (see `MethodSpec`). */
+function callFor(spec: MethodSpec, input: unknown): Call {
+  const { verb, path, idempotency } = routeOf(spec)
+  const fields: Fields = isFields(input) ? { ...input } : {}
+  const take = (field: string) => {
+    const value = fields[field]
+    delete fields[field]
+    return value
+  }
+  const id = spec.idFrom ? take(spec.idFrom) : input
+  const key =
+    idempotency === 'per-intent' ? take('idempotencyKey') : idempotency === 'per-call' ? newIdempotencyKey() : undefined
+  return {
+    method: verb,
+    path: path.replace('{id}', () => encodeURIComponent(String(id))),
+    body: spec.send === 'body' ? fields : undefined,
+    query: spec.send === 'query' ? queryOf(fields) : undefined,
+    idempotencyKey: typeof key === 'string' ? key : undefined,
+    safe: idempotency === 'read',
+  }
 }
 
 /** Asks the server which optional methods this caller may use (GET /v1/capabilities). */
@@ -319,138 +323,23 @@ export async function fetchCapabilities(options: HttpAdapterOptions): Promise<Op
  * ```
  */
 export function createHttpAdapter(options: HttpAdapterOptions): BillingAdapter {
+  return createHttpAdapterFor(METHODS, options)
+}
+
+/**
+ * `createHttpAdapter` over any registry: one request per method from its route, its answer
+ * cleaned once by the guard every adapter passes through. Optional methods the options do not
+ * list are left out.
+ */
+export function createHttpAdapterFor<A extends object = BillingAdapter>(
+  methods: MethodRegistry,
+  options: HttpAdapterOptions,
+): A {
   const send = createTransport(options)
-
-  const all: Required<BillingAdapter> = {
-    getBillingProfile: async () => sanitizeBillingProfile(await send({ method: 'GET', path: '/billing-profile' })),
-    listSubscriptions: async () => sanitizeSubscriptions(await send({ method: 'GET', path: '/subscriptions' })),
-    listPaymentMethods: async () => sanitizePaymentMethods(await send({ method: 'GET', path: '/payment-methods' })),
-    getWallet: async () => sanitizeWallet(await send({ method: 'GET', path: '/wallet' })),
-    listLedger: async (input) =>
-      sanitizeLedgerPage(await send({ method: 'GET', path: '/ledger', query: ledgerQuery(input ?? {}) })),
-    getInvoiceLinks: async (invoiceId) =>
-      sanitizeInvoiceLinks(await send({ method: 'GET', path: `/invoices/${seg(invoiceId)}/links` })),
-
-    cancelSubscription: async ({ subscriptionId, reason, comment }) =>
-      sanitizeSubscription(
-        await send({
-          method: 'POST',
-          path: `/subscriptions/${seg(subscriptionId)}/cancel`,
-          body: { reason, comment },
-          idempotencyKey: newIdempotencyKey(),
-        }),
-      ),
-    resumeSubscription: async (subscriptionId) =>
-      sanitizeSubscription(
-        await send({
-          method: 'POST',
-          path: `/subscriptions/${seg(subscriptionId)}/resume`,
-          idempotencyKey: newIdempotencyKey(),
-        }),
-      ),
-    listPlans: async (subscriptionId) =>
-      sanitizePlans(await send({ method: 'GET', path: `/subscriptions/${seg(subscriptionId)}/plans` })),
-    previewPlanChange: async ({ subscriptionId, planId }) =>
-      sanitizePlanChangePreview(
-        await send({
-          method: 'POST',
-          path: `/subscriptions/${seg(subscriptionId)}/plan-change-preview`,
-          body: { planId },
-          safe: true,
-        }),
-      ),
-    changePlan: async ({ subscriptionId, planId, idempotencyKey }) =>
-      sanitizeSubscription(
-        await send({
-          method: 'POST',
-          path: `/subscriptions/${seg(subscriptionId)}/change-plan`,
-          body: { planId },
-          idempotencyKey,
-        }),
-      ),
-
-    createSetupIntent: async () => {
-      const body = await send({ method: 'POST', path: '/setup-intents' })
-      const clientSecret =
-        typeof body === 'object' && body !== null ? (body as { clientSecret?: unknown }).clientSecret : null
-      if (typeof clientSecret !== 'string' || clientSecret === '') {
-        throw new BillingError('invalid_response', {
-          message: 'POST /v1/setup-intents did not answer { clientSecret }.',
-        })
-      }
-      return { clientSecret }
-    },
-    attachPaymentMethod: async ({ setupIntentId, paymentMethodId, makeDefault }) =>
-      sanitizePaymentMethod(
-        await send({
-          method: 'POST',
-          path: '/payment-methods',
-          body: { setupIntentId, paymentMethodId: paymentMethodId ?? null, makeDefault },
-          idempotencyKey: newIdempotencyKey(),
-        }),
-      ),
-    removePaymentMethod: async (paymentMethodId) => {
-      await send({
-        method: 'DELETE',
-        path: `/payment-methods/${seg(paymentMethodId)}`,
-        idempotencyKey: newIdempotencyKey(),
-      })
-    },
-    setDefaultPaymentMethod: async (paymentMethodId) =>
-      sanitizePaymentMethods(
-        await send({
-          method: 'POST',
-          path: `/payment-methods/${seg(paymentMethodId)}/default`,
-          idempotencyKey: newIdempotencyKey(),
-        }),
-      ),
-
-    updateBillingProfile: async (profile) =>
-      requireProfile(
-        await send({ method: 'PUT', path: '/billing-profile', body: profile, idempotencyKey: newIdempotencyKey() }),
-      ),
-
-    addFunds: async ({ amount, paymentMethodId, idempotencyKey }) => {
-      const body = await send({
-        method: 'POST',
-        path: '/wallet/top-ups',
-        body: { amount, paymentMethodId },
-        idempotencyKey,
-      })
-      const v = (typeof body === 'object' && body !== null ? body : {}) as { entry?: unknown; wallet?: unknown }
-      return { entry: sanitizeLedgerEntry(v.entry), wallet: sanitizeWallet(v.wallet) }
-    },
-    updateAutoRecharge: async (settings) =>
-      sanitizeWallet(
-        await send({
-          method: 'PUT',
-          path: '/wallet/auto-recharge',
-          body: settings,
-          idempotencyKey: newIdempotencyKey(),
-        }),
-      ),
-
-    updateWalletNotifications: async (settings) =>
-      sanitizeWallet(
-        await send({
-          method: 'PUT',
-          path: '/wallet/notifications',
-          body: settings,
-          idempotencyKey: newIdempotencyKey(),
-        }),
-      ),
-
-    getSpendSummary: async ({ from, to, granularity }) =>
-      sanitizeSpendSummary(
-        await send({ method: 'GET', path: '/spend-summary', query: new URLSearchParams({ from, to, granularity }) }),
-      ),
+  const enabled = options.capabilities ? new Set<string>(options.capabilities) : null
+  const adapter: Record<string, (input?: unknown) => Promise<unknown>> = {}
+  for (const [name, spec] of Object.entries(methods)) {
+    if (!spec.optional || !enabled || enabled.has(name)) adapter[name] = (input) => send(callFor(spec, input))
   }
-
-  const enabled = new Set<string>(options.capabilities ?? OPTIONAL_METHODS)
-  const adapter: Partial<BillingAdapter> = {}
-  for (const name of Object.keys(all) as (keyof BillingAdapter)[]) {
-    const optional = (OPTIONAL_METHODS as readonly string[]).includes(name)
-    if (!optional || enabled.has(name)) (adapter as Record<string, unknown>)[name] = all[name]
-  }
-  return adapter as BillingAdapter
+  return guardWith(methods, adapter as A)
 }

@@ -4,14 +4,14 @@
  * mapping stays the exact inverse of the server's.
  */
 import { BILLING_ERROR_CODES, type BillingErrorCode, type FieldErrors } from '../errors'
-import { OPTIONAL_METHODS } from '../types'
+import type { OptionalMethod } from '../methods'
 
 export const API_PREFIX = '/v1'
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 /** Printable ASCII without spaces, like Stripe's keys; UUIDs fit easily. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
 
-export type OptionalMethod = (typeof OPTIONAL_METHODS)[number]
+export type { OptionalMethod }
 
 /** The status the server sends for each code. */
 export const STATUS_FOR_CODE: Readonly<Record<BillingErrorCode, number>> = {
@@ -64,10 +64,6 @@ export function codeForStatus(status: number, bodyCode?: string | null): Billing
 
 export function isErrorCode(value: unknown): value is BillingErrorCode {
   return typeof value === 'string' && (BILLING_ERROR_CODES as readonly string[]).includes(value)
-}
-
-export function isOptionalMethod(value: unknown): value is OptionalMethod {
-  return typeof value === 'string' && (OPTIONAL_METHODS as readonly string[]).includes(value)
 }
 
 export interface WireErrorBody {

@@ -1,3 +1,7 @@
+import { createPricing, DEFAULT_USAGE_QUANTITY } from '../../rules/pricing'
+import { normalizeProfile, profileErrors } from '../../rules/profile'
+import { buildSpendSummary, normalizeSpendInput } from '../../rules/spend'
+import { autoRechargeErrors, notificationErrors, topUpErrors } from '../../rules/wallet'
 import { BillingError } from '../errors'
 import {
   type AddFundsInput,
@@ -27,21 +31,10 @@ import { ADAPTER_METHODS, type FaultPlan, Faults } from './faults'
 import { Ledger } from './ledger'
 import { clearState, loadState, type PersistedState, type SeedParams, saveState } from './persistence'
 import { previewPlanChange } from './plans'
-import { createPricing, DEFAULT_USAGE_QUANTITY } from './pricing'
-import { normalizeProfile, profileErrors } from './profile'
 import { hashString, mulberry32, token } from './random'
 import type { IdempotencyRecord } from './state'
-import { buildSpendSummary, normalizeSpendInput } from './spend'
 import { text, usageDescription, usageLabel } from './text'
-import {
-  autoRechargeErrors,
-  notificationErrors,
-  rearm,
-  runAutoRecharge,
-  spend,
-  topUpErrors,
-  walletView,
-} from './wallet'
+import { rearm, runAutoRecharge, spend, walletView } from './wallet'
 import { type SeedConfig, seedWorld, type World } from './world'
 
 export interface MemoryAdapterOptions {

@@ -20,11 +20,6 @@ export function addMonths(date: Date, months: number): Date {
   return d
 }
 
-/** Calendar months are counted in UTC so the same clock gives the same month everywhere. */
-export function monthKey(date: Date): string {
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`
-}
-
 export function iso(date: Date): IsoDateTime {
   return date.toISOString()
 }

@@ -41,7 +41,7 @@ export function parseFaults(textInput: string): FaultPlan {
       !(BILLING_ERROR_CODES as readonly string[]).includes(code)
     ) {
       console.warn(
-        `[memory adapter] ignored fault "${piece}": expected method:code[:once|:always|:rate], e.g. "addFunds:card_declined" or "listLedger:network:once".`,
+        `react-billing-panel: createMemoryAdapter ignored the fault "${piece}": expected method:code[:once|:always|:rate], e.g. "addFunds:card_declined" or "listLedger:network:once".`,
       )
       continue
     }

@@ -6,7 +6,7 @@ import {
   type BuiltInUsageUnit,
 } from '../types'
 import { addMonths, DAY_MS } from './clock'
-import type { Pricing } from './pricing'
+import type { Pricing } from '../../rules/pricing'
 import { mulberry32, randomInt } from './random'
 import { type SeedLocale, text, usageDescription } from './text'
 

@@ -9,7 +9,7 @@ import {
 } from '../types'
 import { entryId, type History, historyEntry, invoiceId, invoiceNumberText, typeCode } from './history'
 import { hashString } from './random'
-import { periodOf, type SpendRow } from './spend'
+import { periodOf, type SpendRow } from '../../rules/spend'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 200

@@ -1,6 +1,6 @@
 import type { BillingProfile, Money, PaymentMethod, Plan, Subscription, WalletCredit } from '../types'
 import { addDays, addMonths, iso } from './clock'
-import type { Pricing } from './pricing'
+import type { Pricing } from '../../rules/pricing'
 import type { SeedLocale } from './text'
 
 /** Ids of the seeded cards, fixed so tests and stories can name them. */

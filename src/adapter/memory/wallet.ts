@@ -1,25 +1,20 @@
-import type { FieldErrors } from '../errors'
-import type {
-  AutoRechargeSettings,
-  LedgerEntry,
-  Money,
-  PaymentMethod,
-  Wallet,
-  WalletCredit,
-  WalletNotifications,
-} from '../types'
+import {
+  MAX_CONSECUTIVE_FAILURES,
+  monthOf,
+  exceedsMonthlyCap,
+  rechargeAmount,
+  takeFromCredits,
+} from '../../rules/wallet'
+import type { LedgerEntry, PaymentMethod, Wallet, WalletCredit } from '../types'
 import { chargeCard } from './cards'
-import { iso, monthKey } from './clock'
+import { iso } from './clock'
 import type { Ledger } from './ledger'
 import type { MemoryState, WalletState } from './state'
 import { type SeedLocale, text } from './text'
 
-/** After this many declines in a row auto-recharge stops trying until something changes. */
-export const MAX_CONSECUTIVE_FAILURES = 3
-
 /** chargedThisMonth counts the current calendar month only. */
 export function rollMonth(wallet: WalletState, now: Date): void {
-  const key = monthKey(now)
+  const key = monthOf(now)
   if (wallet.chargedMonth !== key) {
     wallet.chargedMonth = key
     wallet.autoRecharge.chargedThisMonth = { amount: 0, currency: wallet.currency }
@@ -44,32 +39,11 @@ export function walletView(wallet: WalletState, now: Date): Wallet {
 }
 
 /**
- * What is wrong with wallet email settings, by field (one rule for the memory adapter and the
- * server): a threshold is a whole, non-negative amount in the wallet currency; receipts need a
- * billing profile to have somewhere to go.
- */
-export function notificationErrors(
-  currency: string,
-  input: WalletNotifications,
-  hasBillingEmail: boolean,
-): FieldErrors | null {
-  const errors: FieldErrors = {}
-  const t = input?.lowBalanceEmail
-  if (t !== null && (typeof t !== 'object' || !Number.isSafeInteger(t?.amount) || t.amount < 0)) {
-    errors.lowBalanceEmail = 'invalid'
-  } else if (t && t.currency !== currency) errors.lowBalanceEmail = 'invalid'
-  if (typeof input?.receipts !== 'boolean') errors.receipts = 'invalid'
-  else if ((input.receipts || t) && !hasBillingEmail) errors.receipts = 'needs_billing_email'
-  return Object.keys(errors).length > 0 ? errors : null
-}
-
-/**
  * Takes a cost from complimentary credits first, soonest to expire first (grants without
  * expiry last), and the rest from the paid balance, which may go below zero: usage already
  * happened and is billed in arrears.
  */
 export function spend(wallet: WalletState, cost: number, now: Date): { fromCredits: number; fromBalance: number } {
-  let left = cost
   const order = wallet.credits
     .filter((credit) => usable(credit, now))
     .sort(
@@ -77,50 +51,15 @@ export function spend(wallet: WalletState, cost: number, now: Date): { fromCredi
         (a.expiresAt === null ? Infinity : Date.parse(a.expiresAt)) -
         (b.expiresAt === null ? Infinity : Date.parse(b.expiresAt)),
     )
-  for (const credit of order) {
-    if (left === 0) break
-    const take = Math.min(left, credit.remaining.amount)
-    credit.remaining.amount -= take
-    left -= take
-  }
-  wallet.balance -= left
-  return { fromCredits: cost - left, fromBalance: left }
-}
-
-function isMinorAmount(money: Money | null | undefined, currency: string): money is Money {
-  return !!money && Number.isSafeInteger(money.amount) && money.currency === currency
-}
-
-export function topUpErrors(wallet: WalletState, amount: Money | null | undefined): FieldErrors | null {
-  if (!isMinorAmount(amount, wallet.currency) || amount.amount <= 0) return { amount: 'invalid' }
-  if (amount.amount < wallet.topUp.min.amount) return { amount: 'below_min' }
-  if (amount.amount > wallet.topUp.max.amount) return { amount: 'above_max' }
-  return null
-}
-
-/** The smallest single recharge these settings can make, for checking the monthly cap. */
-function smallestRecharge(settings: AutoRechargeSettings): number {
-  return settings.mode === 'fixed' ? settings.amount.amount : settings.amount.amount - settings.threshold.amount
-}
-
-export function autoRechargeErrors(wallet: WalletState, settings: AutoRechargeSettings): FieldErrors | null {
-  const errors: FieldErrors = {}
-  const currency = wallet.currency
-  if (settings.mode !== 'fixed' && settings.mode !== 'target') errors.mode = 'invalid'
-  if (!isMinorAmount(settings.threshold, currency) || settings.threshold.amount < 0) errors.threshold = 'invalid'
-  if (!isMinorAmount(settings.amount, currency)) errors.amount = 'invalid'
-  else if (settings.mode === 'fixed' && settings.amount.amount < wallet.topUp.min.amount) errors.amount = 'below_min'
-  else if (settings.mode === 'fixed' && settings.amount.amount > wallet.topUp.max.amount) errors.amount = 'above_max'
-  else if (settings.mode === 'target' && !errors.threshold && settings.amount.amount <= settings.threshold.amount) {
-    errors.amount = 'not_above_threshold'
-  }
-  if (settings.monthlyCap !== null) {
-    if (!isMinorAmount(settings.monthlyCap, currency) || settings.monthlyCap.amount < 0) errors.monthlyCap = 'invalid'
-    else if (!errors.amount && !errors.threshold && settings.monthlyCap.amount < smallestRecharge(settings)) {
-      errors.monthlyCap = 'below_amount'
-    }
-  }
-  return Object.keys(errors).length > 0 ? errors : null
+  const { takes, fromBalance } = takeFromCredits(
+    cost,
+    order.map((credit) => credit.remaining.amount),
+  )
+  order.forEach((credit, i) => {
+    credit.remaining.amount -= takes[i]
+  })
+  wallet.balance -= fromBalance
+  return { fromCredits: cost - fromBalance, fromBalance }
 }
 
 /** Saving settings or changing the default card gives a paused auto-recharge a fresh start. */
@@ -157,10 +96,10 @@ export function runAutoRecharge({ state, ledger, now, locale }: RechargeContext)
     ar.paused = { reason: 'no_payment_method', since: at }
     return null
   }
-  const amount = ar.mode === 'fixed' ? ar.amount.amount : ar.amount.amount - wallet.balance
+  const amount = rechargeAmount({ mode: ar.mode, amount: ar.amount.amount }, wallet.balance)
   if (amount <= 0) return null
   const money = { amount, currency: wallet.currency }
-  if (ar.monthlyCap !== null && ar.chargedThisMonth.amount + amount > ar.monthlyCap.amount) {
+  if (exceedsMonthlyCap(ar.monthlyCap?.amount ?? null, ar.chargedThisMonth.amount, amount)) {
     ar.lastAttempt = { at, outcome: 'skipped_cap', amount: money, declineCode: null }
     return null
   }

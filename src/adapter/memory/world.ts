@@ -1,8 +1,9 @@
 import type { Money } from '../types'
-import { addMonths, monthKey } from './clock'
+import { monthOf } from '../../rules/wallet'
+import { addMonths } from './clock'
 import { type ChargeSource, generateHistory, type History, historyEntry } from './history'
 import type { Ledger } from './ledger'
-import type { Pricing } from './pricing'
+import type { Pricing } from '../../rules/pricing'
 import {
   creditGrantName,
   expiredCardUntil,
@@ -49,7 +50,7 @@ export function seedWorld(config: SeedConfig, anchor: Date): { state: MemoryStat
   const baseWallet = {
     currency,
     topUp: pricing.topUp,
-    chargedMonth: monthKey(anchor),
+    chargedMonth: monthOf(anchor),
   }
   const autoRechargeBase = {
     threshold,

@@ -1,4 +1,5 @@
 import type { BillingProfile } from '../../adapter/types'
+import { isPlausibleEmail } from '../../rules/profile'
 import { isCountryCode } from './countries'
 import {
   LOOSE_POSTAL_CODE,
@@ -175,25 +176,8 @@ function compactCode(text: string): string {
 
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
-// ---------------------------------------------------------------------------------------------
-// Email
-// ---------------------------------------------------------------------------------------------
-
-const LOCAL_PART = /^[^\s@()<>,;:\\"[\]]+$/u
-const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u
-const TOP_LEVEL = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu
-
-/** A sane check, not RFC 5322: one @, a dotted domain with a real top level, no spaces. */
-export function isPlausibleEmail(email: string): boolean {
-  const at = email.lastIndexOf('@')
-  if (at < 1 || email.indexOf('@') !== at) return false
-  const local = email.slice(0, at)
-  const labels = email.slice(at + 1).split('.')
-  if (local.length > 64 || !LOCAL_PART.test(local)) return false
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false
-  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return false
-  return TOP_LEVEL.test(labels[labels.length - 1])
-}
+// The email rule is the one the memory adapter and the server apply too.
+export { isPlausibleEmail }
 
 // ---------------------------------------------------------------------------------------------
 // Validation

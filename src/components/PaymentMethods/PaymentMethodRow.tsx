@@ -56,6 +56,7 @@ export function PaymentMethodRow({
   return (
     <li
       data-slot="payment-method-row"
+      data-status={expiry}
       data-state={expiry}
       data-default={dataFlag(method.isDefault)}
       data-pending={dataFlag(pending)}

@@ -105,6 +105,7 @@ export function SubscriptionCard({
       aria-labelledby={nameId}
       data-subscription-id={subscription.id}
       data-kind={subscription.kind}
+      data-status={subscription.status}
       data-state={subscription.status}
       data-cancel-at-period-end={dataFlag(subscription.cancelAtPeriodEnd)}
       data-pending={dataFlag(resume.isPending)}
@@ -129,7 +130,12 @@ export function SubscriptionCard({
           >
             {subscriptionPrice(i18n, subscription)}
           </p>
-          <p className="bp-subscription-renewal" data-slot="subscription-renewal" data-state={renewal.state}>
+          <p
+            className="bp-subscription-renewal"
+            data-slot="subscription-renewal"
+            data-status={renewal.state}
+            data-state={renewal.state}
+          >
             {renewal.state === 'cancels' && <AlertIcon />}
             <span>{renewal.text}</span>
           </p>
@@ -224,6 +230,7 @@ function PendingText({ label }: { label: string }) {
   )
 }
 
-/** Same component under the name hosts building a table-like list may look for. */
+/** @deprecated The same component as `SubscriptionCard`; use that name. Goes in the next minor version. */
 export const SubscriptionRow = SubscriptionCard
+/** @deprecated Use `SubscriptionCardProps`. */
 export type SubscriptionRowProps = SubscriptionCardProps

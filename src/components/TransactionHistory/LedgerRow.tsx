@@ -48,6 +48,7 @@ export const LedgerRow = memo(function LedgerRow({
       data-index={index}
       data-slot="transaction-row"
       data-type={entry.type}
+      data-status={entry.status}
       data-state={entry.status}
       className="bp-tx-row"
       style={{ height, transform: `translateY(${start}px)` }}

@@ -76,7 +76,7 @@ export function AutoRechargeStatus({
   }
 
   return (
-    <div className="bp-wallet-auto-recharge" data-slot="wallet-auto-recharge" data-state={state}>
+    <div className="bp-wallet-auto-recharge" data-slot="wallet-auto-recharge" data-status={state} data-state={state}>
       <div className="bp-wallet-auto-recharge-header">
         <Heading className="bp-wallet-subtitle">{m.title}</Heading>
         <StatusBadge

@@ -27,7 +27,12 @@ export function CreditsList({ credits, headingLevel }: CreditsListProps) {
           const days = daysUntil(credit.expiresAt, now)
           const soon = days !== null && days < EXPIRING_SOON_DAYS
           return (
-            <li key={credit.id} className="bp-wallet-credit" data-state={soon ? 'expiring' : 'ok'}>
+            <li
+              key={credit.id}
+              className="bp-wallet-credit"
+              data-status={soon ? 'expiring' : 'ok'}
+              data-state={soon ? 'expiring' : 'ok'}
+            >
               <div className="bp-wallet-credit-text">
                 <span className="bp-wallet-credit-name">{credit.description || m.fallbackName}</span>
                 <span className="bp-wallet-credit-expiry">

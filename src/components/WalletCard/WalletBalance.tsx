@@ -23,6 +23,7 @@ export function WalletBalance({ wallet, className, ...props }: WalletBalanceProp
   return (
     <div
       data-slot="wallet-balance"
+      data-status={low ? 'low' : 'ok'}
       data-state={low ? 'low' : 'ok'}
       className={cx('bp-wallet-balance', className)}
       {...props}

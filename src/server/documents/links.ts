@@ -26,7 +26,7 @@ function checkSecret(secret: DocumentSecret): void {
   const bytes = typeof secret === 'string' ? Buffer.byteLength(secret, 'utf8') : secret?.byteLength
   if (!(bytes >= MIN_SECRET_BYTES)) {
     throw new TypeError(
-      `documents.secret must be at least ${MIN_SECRET_BYTES} bytes; set BILLING_DOCUMENT_SECRET (e.g. \`openssl rand -base64 48\`)`,
+      `react-billing-panel: documents.secret must be at least ${MIN_SECRET_BYTES} bytes; set BILLING_DOCUMENT_SECRET (e.g. \`openssl rand -base64 48\`)`,
     )
   }
 }
@@ -39,11 +39,14 @@ function mac(secret: DocumentSecret, payload: string): string {
 export function signDocumentToken(options: DocumentLink & { secret: DocumentSecret }): string {
   const { secret, accountId, kind, id, expiresAt, locale } = options
   checkSecret(secret)
-  if (!accountId || !id) throw new TypeError('signDocumentToken needs a non-empty accountId and id')
-  if (!KINDS.includes(kind)) throw new TypeError(`signDocumentToken: unknown kind ${JSON.stringify(kind)}`)
-  if (!LOCALES.includes(locale)) throw new TypeError(`signDocumentToken: unknown locale ${JSON.stringify(locale)}`)
+  if (!accountId || !id)
+    throw new TypeError('react-billing-panel: signDocumentToken needs a non-empty accountId and id')
+  if (!KINDS.includes(kind))
+    throw new TypeError(`react-billing-panel: signDocumentToken: unknown kind ${JSON.stringify(kind)}`)
+  if (!LOCALES.includes(locale))
+    throw new TypeError(`react-billing-panel: signDocumentToken: unknown locale ${JSON.stringify(locale)}`)
   const e = expiresAt instanceof Date ? expiresAt.getTime() : Number.NaN
-  if (!Number.isFinite(e)) throw new TypeError('signDocumentToken needs expiresAt as a valid Date')
+  if (!Number.isFinite(e)) throw new TypeError('react-billing-panel: signDocumentToken needs expiresAt as a valid Date')
   const payload = Buffer.from(JSON.stringify({ a: accountId, k: kind, i: id, e, l: locale })).toString('base64url')
   return `${payload}.${mac(secret, payload)}`
 }

@@ -202,14 +202,18 @@ function drawFooters({ c, doc, t, title }: Context): void {
 
 /** The service builds these; a bad field is a bug there, so name it instead of failing deep in Intl. */
 function assertDocument(doc: BillingDocument): void {
-  if (!Object.hasOwn(DOCUMENT_TEXT, doc.locale)) throw new TypeError("BillingDocument.locale must be 'es' or 'en'")
+  if (!Object.hasOwn(DOCUMENT_TEXT, doc.locale))
+    throw new TypeError("react-billing-panel: BillingDocument.locale must be 'es' or 'en'")
   if (doc.kind !== 'invoice' && doc.kind !== 'receipt')
-    throw new TypeError("BillingDocument.kind must be 'invoice' or 'receipt'")
+    throw new TypeError("react-billing-panel: BillingDocument.kind must be 'invoice' or 'receipt'")
   if (doc.status !== 'paid' && doc.status !== 'failed')
-    throw new TypeError("BillingDocument.status must be 'paid' or 'failed'")
-  if (Number.isNaN(Date.parse(doc.issuedAt))) throw new TypeError('BillingDocument.issuedAt must be an ISO 8601 date')
+    throw new TypeError("react-billing-panel: BillingDocument.status must be 'paid' or 'failed'")
+  if (Number.isNaN(Date.parse(doc.issuedAt)))
+    throw new TypeError('react-billing-panel: BillingDocument.issuedAt must be an ISO 8601 date')
   const amounts = [doc.total, ...doc.lines.map((line) => line.amount)]
   if (!amounts.every((m) => Number.isSafeInteger(m?.amount) && isCurrencyCode(m?.currency))) {
-    throw new TypeError('BillingDocument amounts must be integer minor units with an upper-case ISO 4217 currency')
+    throw new TypeError(
+      'react-billing-panel: BillingDocument amounts must be integer minor units with an upper-case ISO 4217 currency',
+    )
   }
 }

@@ -3,7 +3,7 @@
  * account's alert threshold (zero when it set none), `wallet.low_balance` goes out once, and
  * again only after the balance has been back above it.
  */
-import { notificationErrors } from '../../adapter/memory/wallet'
+import { notificationErrors } from '../../rules/wallet'
 import type { Wallet, WalletNotifications } from '../../adapter/types'
 import type { ServiceContext } from '../handler'
 import type { WalletAlertsRecord } from '../store/wallet-work-queries'

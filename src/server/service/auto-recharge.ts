@@ -8,8 +8,14 @@
  * of its key before another recharge starts.
  */
 import { text } from '../../adapter/memory/text'
-import { MAX_CONSECUTIVE_FAILURES, autoRechargeErrors } from '../../adapter/memory/wallet'
 import type { AutoRechargeSettings, Wallet } from '../../adapter/types'
+import {
+  MAX_CONSECUTIVE_FAILURES,
+  autoRechargeErrors,
+  exceedsMonthlyCap,
+  monthOf,
+  rechargeAmount,
+} from '../../rules/wallet'
 import type { ServiceContext } from '../handler'
 import type { ChargeOutcome, ChargeRequest } from '../payments/provider'
 import type { AutoRechargeRecord } from '../store/records'
@@ -19,7 +25,7 @@ import { onceWrite } from './idempotency'
 import { issueReceipt } from './invoices'
 import { appendEntry } from './ledger'
 import { emit, enqueue } from './outbox'
-import { chargedThisMonth, monthOf, currentWalletView, rechargeSettings } from './wallet'
+import { chargedThisMonth, currentWalletView, rechargeSettings } from './wallet'
 import { walletRules } from './top-ups'
 
 /** After the n-th failure in a row: 15 minutes, then an hour. */
@@ -63,9 +69,9 @@ async function plan(deps: ServiceDeps, scope: WriteScope): Promise<ChargeRequest
     )
     return null
   }
-  const amount = r.mode === 'fixed' ? r.amount : r.amount - wallet.balance
+  const amount = rechargeAmount(r, wallet.balance)
   if (amount <= 0) return null
-  if (r.monthlyCap !== null && chargedThisMonth(r, at) + amount > r.monthlyCap) {
+  if (exceedsMonthlyCap(r.monthlyCap, chargedThisMonth(r, at), amount)) {
     await tx.insertRechargeAttempt(account.id, {
       at: iso(at),
       outcome: 'skipped_cap',

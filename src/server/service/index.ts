@@ -158,13 +158,17 @@ export function createBillingService(
   options: BillingServiceOptions,
 ): BillingServiceInstance<SourcedAccountBillingService> {
   if (!options?.store)
-    throw new TypeError('createBillingService needs { store }: createSqliteStore(…) or createPostgresStore(…).')
+    throw new TypeError(
+      'react-billing-panel: createBillingService needs { store }: createSqliteStore(…) or createPostgresStore(…).',
+    )
   const clock = options.clock ?? (() => new Date())
   let documents: DocumentSettings | null = null
   if (options.documents) {
     const { secret, baseUrl, brandName, linkTtlMs } = options.documents
     if (typeof secret !== 'string' || Buffer.byteLength(secret) < 32) {
-      throw new TypeError('documents.secret must be at least 32 bytes; set BILLING_DOCUMENT_SECRET.')
+      throw new TypeError(
+        'react-billing-panel: documents.secret must be at least 32 bytes; set BILLING_DOCUMENT_SECRET.',
+      )
     }
     documents = { secret, baseUrl, brandName, linkTtlMs: linkTtlMs ?? 10 * 60_000 }
   }
@@ -184,7 +188,7 @@ export function createBillingService(
   function forAccount(accountId: string): SourcedAccountBillingService {
     if (typeof accountId !== 'string' || accountId === '') {
       throw new TypeError(
-        'forAccount needs the caller’s sub-account id, taken from its session, never from the request.',
+        'react-billing-panel: forAccount needs the caller’s sub-account id, taken from its session, never from the request.',
       )
     }
     const own: AccountBillingService = {
@@ -243,13 +247,15 @@ export function createBillingService(
 function notifySettings(options: BillingServiceOptions): ServiceDeps['notify'] {
   const { webhooks, email } = options
   if (webhooks && (typeof webhooks.url !== 'string' || !/^https?:\/\//.test(webhooks.url))) {
-    throw new TypeError('webhooks.url must be an http(s) URL; set BILLING_WEBHOOK_URL.')
+    throw new TypeError('react-billing-panel: webhooks.url must be an http(s) URL; set BILLING_WEBHOOK_URL.')
   }
   if (webhooks && (typeof webhooks.secret !== 'string' || Buffer.byteLength(webhooks.secret) < 32)) {
-    throw new TypeError('webhooks.secret must be at least 32 bytes; set BILLING_WEBHOOK_SECRET.')
+    throw new TypeError('react-billing-panel: webhooks.secret must be at least 32 bytes; set BILLING_WEBHOOK_SECRET.')
   }
   if (email && (typeof email.mailer?.send !== 'function' || typeof email.from !== 'string' || email.from === '')) {
-    throw new TypeError('email needs { mailer, from }: createSmtpMailer({ url }) and a sender address.')
+    throw new TypeError(
+      'react-billing-panel: email needs { mailer, from }: createSmtpMailer({ url }) and a sender address.',
+    )
   }
   return {
     onEvent: options.onEvent ?? null,
@@ -265,7 +271,8 @@ function startWorker(
   options: { intervalMs?: number; onError?(error: unknown): void } = {},
 ): { stop(): Promise<void> } {
   const intervalMs = options.intervalMs ?? 5000
-  if (!Number.isSafeInteger(intervalMs) || intervalMs < 10) throw new TypeError('intervalMs must be at least 10.')
+  if (!Number.isSafeInteger(intervalMs) || intervalMs < 10)
+    throw new TypeError('react-billing-panel: intervalMs must be at least 10.')
   let running: Promise<unknown> = Promise.resolve()
   let busy = false
   const tick = () => {

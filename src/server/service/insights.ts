@@ -2,7 +2,7 @@
  * Spend insights: what usage cost, by UTC period and category, over a range. One aggregate
  * query per call (see `store/insights-queries.ts`); labels come in the account's language.
  */
-import { buildSpendSummary, normalizeSpendInput } from '../../adapter/memory/spend'
+import { buildSpendSummary, normalizeSpendInput } from '../../rules/spend'
 import { usageLabel } from '../../adapter/memory/text'
 import type { SpendSummary, SpendSummaryInput } from '../../adapter/types'
 import { type ServiceDeps, localeOf, requireAccount } from './context'

@@ -100,7 +100,7 @@ async function runJob(deps: ServiceDeps, job: JobRecord): Promise<Date | null> {
       return due ? new Date(deps.now().getTime() + rechargeRetryDelayMs(r.consecutiveFailures)) : null
     }
     default:
-      throw new Error(`No handler for job kind "${job.kind}".`)
+      throw new Error(`react-billing-panel: No handler for job kind "${job.kind}".`)
   }
 }
 

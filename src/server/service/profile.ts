@@ -1,6 +1,6 @@
 /** The billing profile: the same validation and normalisation as the memory adapter, one rule for both. */
-import { normalizeProfile, profileErrors } from '../../adapter/memory/profile'
 import type { BillingProfile } from '../../adapter/types'
+import { normalizeProfile, profileErrors } from '../../rules/profile'
 import type { ServiceContext } from '../handler'
 import { type ServiceDeps, requireAccount, validation } from './context'
 import { onceWrite } from './idempotency'

@@ -1,9 +1,8 @@
 /** Top-ups: the customer adds funds to the wallet with a saved card, once per idempotency key. */
 import { createHash } from 'node:crypto'
 import { text } from '../../adapter/memory/text'
-import { topUpErrors } from '../../adapter/memory/wallet'
-import type { WalletState } from '../../adapter/memory/state'
 import type { AddFundsInput, AddFundsResult, Money, Wallet } from '../../adapter/types'
+import { topUpErrors, type WalletLimits } from '../../rules/wallet'
 import type { AccountRecord, LedgerRecord } from '../store/records'
 import { type ServiceDeps, type WriteScope, iso, localeOf, notFound, requireAccount, validation } from './context'
 import { type Charge, moveMoneyOnce } from './idempotency'
@@ -13,13 +12,10 @@ import { appendEntry, toLedgerEntry } from './ledger'
 import { emit } from './outbox'
 import { walletView } from './wallet'
 
-/** The memory adapter's validation rules read only the currency and the top-up limits. */
-export function walletRules(account: AccountRecord): WalletState {
+/** What the shared wallet rules check against: the account's currency and top-up limits. */
+export function walletRules(account: AccountRecord): WalletLimits {
   const m = (amount: number) => ({ amount, currency: account.currency })
-  return {
-    currency: account.currency,
-    topUp: { min: m(account.topUpMin), max: m(account.topUpMax), presets: account.topUpPresets.map(m) },
-  } as WalletState
+  return { currency: account.currency, topUp: { min: m(account.topUpMin), max: m(account.topUpMax) } }
 }
 
 export async function getWallet(deps: ServiceDeps, accountId: string): Promise<Wallet> {

@@ -8,7 +8,8 @@
  * refused, and the refusal says why the wallet could not be refilled.
  */
 import { IDEMPOTENCY_KEY_PATTERN } from '../../adapter/http/wire'
-import { DEFAULT_USAGE_QUANTITY, createPricing } from '../../adapter/memory/pricing'
+import { DEFAULT_USAGE_QUANTITY, createPricing } from '../../rules/pricing'
+import { exceedsMonthlyCap, rechargeAmount, takeFromCredits } from '../../rules/wallet'
 import { type SeedLocale, usageDescription, usageLabel } from '../../adapter/memory/text'
 import {
   BUILT_IN_USAGE_UNITS,
@@ -271,8 +272,8 @@ async function refusal(
 async function rechargeCouldHelp(scope: WriteScope): Promise<boolean> {
   const r = rechargeSettings(scope.account, await scope.tx.autoRecharge(scope.account.id))
   if (!r.enabled || r.pausedReason || scope.wallet.balance > r.threshold) return false
-  const amount = r.mode === 'fixed' ? r.amount : r.amount - scope.wallet.balance
-  return amount > 0 && (r.monthlyCap === null || chargedThisMonth(r, scope.at) + amount <= r.monthlyCap)
+  const amount = rechargeAmount(r, scope.wallet.balance)
+  return amount > 0 && !exceedsMonthlyCap(r.monthlyCap, chargedThisMonth(r, scope.at), amount)
 }
 
 async function applyChunk(
@@ -343,15 +344,10 @@ async function applyChunk(
       })
       continue
     }
-    const spends: Array<[CreditRecord, number]> = []
-    let left = event.cost
-    for (const credit of credits) {
-      if (left === 0) break
-      const take = Math.min(left, credit.remaining)
-      if (take === 0) continue
-      spends.push([credit, take])
-      left -= take
-    }
+    const { takes, fromBalance: left } = takeFromCredits(
+      event.cost,
+      credits.map((credit) => credit.remaining),
+    )
     const entry = await appendEntry(scope, {
       type: 'usage',
       status: 'succeeded',
@@ -362,9 +358,10 @@ async function applyChunk(
       usage: { unit: event.category, quantity: event.quantity },
       idempotencyKey: `usage:${event.key}`,
     })
-    for (const [credit, take] of spends) {
-      await tx.spendCredit(account.id, credit.id, entry.id, take)
-      credit.remaining -= take
+    for (const [i, credit] of credits.entries()) {
+      if (takes[i] === 0) continue
+      await tx.spendCredit(account.id, credit.id, entry.id, takes[i])
+      credit.remaining -= takes[i]
     }
     const result: UsageEventResult = {
       idempotencyKey: event.key,

@@ -2,10 +2,8 @@
 import type { AutoRechargeState, Money, Wallet } from '../../adapter/types'
 import type { AccountRecord, AutoRechargeRecord, WalletRecord } from '../store/records'
 import type { StoreReads } from '../store/repository'
+import { monthOf } from '../../rules/wallet'
 import { type ServiceDeps, iso } from './context'
-
-/** The calendar month (UTC) a charge counts against the monthly cap, e.g. "2026-12". */
-export const monthOf = (at: Date) => at.toISOString().slice(0, 7)
 
 export function rechargeSettings(account: AccountRecord, stored: AutoRechargeRecord | undefined): AutoRechargeRecord {
   return (

@@ -34,7 +34,7 @@ export function isUniqueViolation(error: unknown): boolean {
 function parseInteger(text: string): number {
   const value = Number(text)
   if (!Number.isSafeInteger(value))
-    throw new RangeError(`Integer ${text} from PostgreSQL exceeds Number.MAX_SAFE_INTEGER.`)
+    throw new RangeError(`react-billing-panel: Integer ${text} from PostgreSQL exceeds Number.MAX_SAFE_INTEGER.`)
   return value
 }
 
@@ -96,13 +96,17 @@ function newerSchemaError(version: number, known: number) {
 export function createPostgresDriver(options: PostgresDriverOptions): SqlDriver {
   const { schema } = options
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-    throw new Error(`Schema name "${schema}" must be a lower-case SQL identifier ([a-z_][a-z0-9_]*).`)
+    throw new Error(
+      `react-billing-panel: Schema name "${schema}" must be a lower-case SQL identifier ([a-z_][a-z0-9_]*).`,
+    )
   }
   if (options.pool && schema !== undefined) {
-    throw new Error('`schema` applies to the pool the driver creates; set search_path on a supplied pool yourself.')
+    throw new Error(
+      'react-billing-panel: `schema` applies to the pool the driver creates; set search_path on a supplied pool yourself.',
+    )
   }
   if (!options.pool && !options.connectionString)
-    throw new Error('createPostgresDriver needs `pool` or `connectionString`.')
+    throw new Error('react-billing-panel: createPostgresDriver needs `pool` or `connectionString`.')
 
   const owned = !options.pool
   const pool =
@@ -188,8 +192,9 @@ export function createPostgresDriver(options: PostgresDriverOptions): SqlDriver 
       const ordered = [...migrations].sort((a, b) => a.version - b.version)
       for (const [i, m] of ordered.entries()) {
         if (!Number.isInteger(m.version) || m.version < 1)
-          throw new Error(`Migration version ${m.version} must be >= 1.`)
-        if (i > 0 && ordered[i - 1].version === m.version) throw new Error(`Two migrations have version ${m.version}.`)
+          throw new Error(`react-billing-panel: Migration version ${m.version} must be >= 1.`)
+        if (i > 0 && ordered[i - 1].version === m.version)
+          throw new Error(`react-billing-panel: Two migrations have version ${m.version}.`)
       }
       const known = ordered.at(-1)?.version ?? 0
       // With nothing to apply, one step still checks the database is not ahead of the code.

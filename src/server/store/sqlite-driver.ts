@@ -115,7 +115,7 @@ async function applyOne(sql: SqliteConnection, migration: Migration, all: readon
   const latest = all.reduce((max, m) => Math.max(max, m.version), 0)
   if (current > latest) {
     throw new Error(
-      `The billing database is at schema version ${current}, newer than this code knows (${latest}). Update the server.`,
+      `react-billing-panel: The billing database is at schema version ${current}, newer than this code knows (${latest}). Update the server.`,
     )
   }
   if (migration.version <= current) return current

@@ -56,7 +56,7 @@ function run(op, sql, params) {
       if (db && db.open) db.close()
       return null
     default:
-      throw new Error('Unknown writer operation: ' + op)
+      throw new Error('react-billing-panel: Unknown writer operation: ' + op)
   }
 }
 parentPort.on('message', ({ id, op, sql, params }) => {

@@ -90,12 +90,12 @@ export function createStripeBillingSource(options: StripeBillingSourceOptions): 
   const { stripe, groupMetadataKey } = options
   if (!stripe || typeof groupMetadataKey !== 'string' || groupMetadataKey === '') {
     throw new TypeError(
-      'createStripeBillingSource needs { stripe, groupMetadataKey }: the metadata key naming platform, resale or marketplace.',
+      'react-billing-panel: createStripeBillingSource needs { stripe, groupMetadataKey }: the metadata key naming platform, resale or marketplace.',
     )
   }
   const defaultGroup = options.defaultGroup ?? 'platform'
   if (!KINDS.includes(defaultGroup)) {
-    throw new TypeError(`defaultGroup must be one of ${KINDS.join(', ')}, not "${defaultGroup}".`)
+    throw new TypeError(`react-billing-panel: defaultGroup must be one of ${KINDS.join(', ')}, not "${defaultGroup}".`)
   }
 
   const groupIn = (metadata: Stripe.Metadata | null | undefined) => {

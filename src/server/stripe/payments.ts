@@ -68,7 +68,7 @@ export function outcomeOf(pi: Stripe.PaymentIntent): ChargeOutcome {
       return { status: 'pending', reference: pi.id }
     case 'requires_action':
     case 'requires_confirmation':
-      if (!pi.client_secret) throw new Error('The PaymentIntent came without a client secret.')
+      if (!pi.client_secret) throw new Error('react-billing-panel: The PaymentIntent came without a client secret.')
       return { status: 'requires_action', clientSecret: pi.client_secret }
     default:
       return { status: 'declined', declineCode: declineCodeOf(pi) }
@@ -92,7 +92,7 @@ export function unavailable(stripe: Stripe, error: unknown): BillingError {
 
 export function createStripePayments(options: StripePaymentsOptions): StripePayments {
   const { stripe, store } = options
-  if (!stripe || !store) throw new TypeError('createStripePayments needs { stripe, store }.')
+  if (!stripe || !store) throw new TypeError('react-billing-panel: createStripePayments needs { stripe, store }.')
   // In-process memory of what the store also holds: `findCharge` may run inside the service's
   // write transaction, where a store call could wait on that very transaction (SQLite).
   const customers = new Map<string, string>()
@@ -197,7 +197,7 @@ export function createStripePayments(options: StripePaymentsOptions): StripePaym
           allowed_payment_method_types: ['card'],
           metadata: { [STRIPE_METADATA.account]: accountId },
         })
-        if (!intent.client_secret) throw new Error('The SetupIntent came without a client secret.')
+        if (!intent.client_secret) throw new Error('react-billing-panel: The SetupIntent came without a client secret.')
         return { id: intent.id, clientSecret: intent.client_secret }
       } catch (error) {
         throw unavailable(stripe, error)

@@ -31,7 +31,7 @@ const idOf = (value: string | { id: string } | null | undefined) =>
 export function createStripeWebhookHandler(options: StripeWebhookOptions): (request: Request) => Promise<Response> {
   const { stripe, webhookSecret, billing } = options
   if (!stripe || !webhookSecret || !billing) {
-    throw new TypeError('createStripeWebhookHandler needs { stripe, webhookSecret, billing }.')
+    throw new TypeError('react-billing-panel: createStripeWebhookHandler needs { stripe, webhookSecret, billing }.')
   }
   const events = billing.processorEvents
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024

@@ -1,5 +1,9 @@
-import { currencyExponent, defaultPresets } from '../../money'
-import type { BuiltInUsageUnit, Money, TopUpLimits } from '../types'
+/**
+ * Prices of the built-in usage categories and the default top-up limits, per currency: the same
+ * figures for the memory adapter's world and the shipped service's usage API.
+ */
+import { currencyExponent, defaultPresets } from '../money'
+import type { BuiltInUsageUnit, Money, TopUpLimits } from '../adapter/types'
 
 /**
  * Rough value of one US dollar, so amounts seeded in other currencies look plausible

@@ -1,5 +1,9 @@
-import { BillingError } from '../errors'
-import { SPEND_GRANULARITIES, type SpendGranularity, type SpendSummary, type SpendSummaryInput } from '../types'
+/**
+ * Spend insights: the range a summary may cover and the summary built from aggregate rows, the
+ * same for the memory adapter and every store of the shipped service.
+ */
+import { BillingError } from '../adapter/errors'
+import { SPEND_GRANULARITIES, type SpendGranularity, type SpendSummary, type SpendSummaryInput } from '../adapter/types'
 
 /** One aggregate row: what a category cost in one UTC period (positive minor units). */
 export interface SpendRow {
