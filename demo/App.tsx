@@ -23,11 +23,12 @@ export function App() {
   const [drawerOpen, setDrawerOpen] = useState(false)
   const copy = demoCopy[settings.locale]
 
-  // A new adapter only when the data set itself changes; latency and faults change in place.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: recreated on seed/size only
+  // A new adapter only when the data set itself changes (its seed, size or language, as a reload
+  // would); latency and faults change in place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recreated on seed/size/locale only
   const memoryBackend = useMemo(
     () => (HTTP_MODE ? null : createMemoryBackend(settings, safeParseFaults(settings.faultsText))),
-    [settings.seed, settings.ledgerSize],
+    [settings.seed, settings.ledgerSize, settings.locale],
   )
   const [httpBackend, setHttpBackend] = useState<DemoBackend | null>(null)
   const [httpError, setHttpError] = useState(false)

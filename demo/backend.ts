@@ -2,7 +2,7 @@ import { createMemoryAdapter, type FaultPlan, type MemoryBillingAdapter } from '
 import { createHttpAdapter, fetchCapabilities } from '../src/adapter/http'
 import type { BillingAdapter } from '../src/adapter/types'
 import type { UsageInput, UsageResult } from '../src/server/service/usage'
-import { seedLocale } from './locales'
+import { serverDemoToken } from './locales'
 import { ADAPTER_STORAGE_KEY, type DemoSettings } from './settings'
 
 export type { UsageInput, UsageResult }
@@ -29,7 +29,8 @@ export function createMemoryBackend(settings: DemoSettings, faults: FaultPlan): 
     latency: { min: settings.latency * 0.6, max: settings.latency * 1.4 },
     faults,
     persist: settings.ledgerSize ? false : ADAPTER_STORAGE_KEY,
-    locale: seedLocale(settings.locale),
+    // Seeded plans, subscriptions, credits and history in the language the panel shows.
+    locale: settings.locale,
     // The server's default: usage the wallet cannot cover is refused, after a recharge had its chance.
     usage: { insufficientFunds: 'reject' },
   })
@@ -38,9 +39,9 @@ export function createMemoryBackend(settings: DemoSettings, faults: FaultPlan): 
 
 const API = (import.meta.env.VITE_BILLING_API as string | undefined) ?? 'http://127.0.0.1:8787'
 
-/** The reference server (openapi.yaml over SQLite), one demo account per language. */
+/** The reference server (openapi.yaml over SQLite), on its demo account for the language (`serverDemoToken`). */
 export async function createHttpBackend(settings: DemoSettings): Promise<DemoBackend> {
-  const headers = { Authorization: `Bearer demo-${seedLocale(settings.locale)}` }
+  const headers = { Authorization: `Bearer ${serverDemoToken(settings.locale)}` }
   const options = { baseUrl: API, headers }
   const capabilities = await fetchCapabilities(options)
   const adapter = createHttpAdapter({ ...options, capabilities })

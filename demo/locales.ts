@@ -1,4 +1,4 @@
-import type { BillingLocaleCatalog } from '../src/i18n'
+import type { BillingLocale, BillingLocaleCatalog } from '../src/i18n'
 import { de } from '../src/locales/de'
 import { es } from '../src/locales/es'
 import { fr } from '../src/locales/fr'
@@ -6,7 +6,7 @@ import { it } from '../src/locales/it'
 import { ptBR } from '../src/locales/pt-BR'
 
 /** Every language the demo offers, as a host imports them: English built in, the rest by import. */
-export const DEMO_LOCALES = ['es', 'en', 'pt-BR', 'fr', 'de', 'it'] as const
+export const DEMO_LOCALES = ['es', 'en', 'pt-BR', 'fr', 'de', 'it'] as const satisfies readonly BillingLocale[]
 export type DemoLocale = (typeof DEMO_LOCALES)[number]
 
 export const LANGUAGE_NAMES: Record<DemoLocale, string> = {
@@ -36,7 +36,11 @@ export function demoLocale(value: string | null | undefined): DemoLocale | null 
   )
 }
 
-/** The seeded demo data is written in Spanish or English, as the memory adapter ships it. */
-export function seedLocale(locale: DemoLocale): 'es' | 'en' {
-  return locale === 'es' ? 'es' : 'en'
+/**
+ * The reference server's demo account for a language: it seeds a Spanish and an English one
+ * (examples/server/main.ts), so the other languages show the English account's data there. The
+ * memory adapter seeds every language itself.
+ */
+export function serverDemoToken(locale: DemoLocale): 'demo-es' | 'demo-en' {
+  return locale === 'es' ? 'demo-es' : 'demo-en'
 }

@@ -4,7 +4,9 @@
  * entries whose deltas add up to the seeded balance.
  */
 import { createMemoryAdapter } from '../../src/adapter/memory'
+import { text } from '../../src/adapter/memory/text'
 import type { LedgerEntry } from '../../src/adapter/types'
+import type { BillingLocale } from '../../src/i18n/locales'
 import type { NewLedgerRecord } from '../../src/server/store/records'
 import { profileRecord } from '../../src/server/service/profile'
 import type { BillingStore } from '../../src/server/store/repository'
@@ -13,8 +15,8 @@ export interface SeedAccountOptions {
   accountId: string
   /** Wallet and price currency; default "USD". */
   currency?: string
-  /** Language of seeded names and descriptions; default "es". */
-  locale?: 'es' | 'en'
+  /** Language of seeded names and descriptions, and the account's locale; default "es". */
+  locale?: BillingLocale
   /** Deterministic variation; default 1. */
   seed?: number
   /** The moment the data is seeded around; default now. */
@@ -168,7 +170,7 @@ export async function seedAccount(store: BillingStore, options: SeedAccountOptio
         createdAt: openedAt,
         type: 'adjustment',
         status: 'succeeded',
-        description: locale === 'es' ? 'Saldo inicial' : 'Opening balance',
+        description: text(locale).openingBalance,
         amount: opening,
         walletDelta: opening,
         balanceAfter: opening,
@@ -215,7 +217,7 @@ export async function seedAccount(store: BillingStore, options: SeedAccountOptio
         createdAt: at,
         type: 'adjustment',
         status: 'succeeded',
-        description: locale === 'es' ? 'Ajuste' : 'Adjustment',
+        description: text(locale).balanceAdjustment,
         amount: fix,
         walletDelta: fix,
         balanceAfter: wallet.balance.amount,

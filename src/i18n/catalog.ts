@@ -7,6 +7,7 @@ import type { TransactionsMessages } from '../components/TransactionHistory/mess
 import type { WalletMessages } from '../components/WalletCard/messages'
 import { uiMessages, type UiMessages } from '../ui/messages'
 import { commonMessages, type CommonMessages } from './common'
+import { LOCALES, type BillingLocale } from './locales'
 import type { MessageSlice } from './slice'
 
 /** The English catalog's shape: what every locale and every host override follows. */
@@ -32,8 +33,7 @@ export type { MessageSlice }
 export const CORE_ENGLISH: CoreMessages = { common: commonMessages, ui: uiMessages, panel: panelMessages }
 
 /** The languages the package ships a catalog for: English built in, the rest one import away. */
-export type BillingLocale = 'en' | 'es' | 'pt-BR' | 'fr' | 'de' | 'it'
-export const LOCALES: readonly BillingLocale[] = ['en', 'es', 'pt-BR', 'fr', 'de', 'it']
+export { LOCALES, type BillingLocale }
 
 /**
  * A language for the panel, as `react-billing-panel/locales/<tag>` exports it; pass it to

@@ -55,3 +55,4 @@ export { createSqlStore, type BillingStore, type StoreReads, type StoreTx } from
 export type { Migration, Row, SqlDialect, SqlDriver, SqlExecutor } from './store/driver'
 export { MIGRATIONS } from './store/schema'
 export type * from './store/records'
+export { LOCALES, toBillingLocale, type BillingLocale } from '../i18n/locales'

@@ -10,6 +10,7 @@ import {
   toWinAnsi,
   verifyDocumentToken,
 } from '../../src/server/documents'
+import { LOCALES } from '../../src/i18n/locales'
 
 const SECRET = 'test-secret-0123456789-abcdefghijklmnop'
 const NOW = new Date('2026-11-26T15:00:00Z')
@@ -82,6 +83,14 @@ describe('document links', () => {
     expect(() => signDocumentToken({ secret: short, ...LINK })).toThrow(/BILLING_DOCUMENT_SECRET/)
     expect(() => verifyDocumentToken('a.b', { secret: new Uint8Array(31), now: NOW })).toThrow(/at least 32 bytes/)
     expect(() => signDocumentToken({ secret: 'x'.repeat(32), ...LINK })).not.toThrow()
+  })
+
+  it('signs a link in every shipped locale and refuses any other', () => {
+    for (const locale of LOCALES) {
+      const token = signDocumentToken({ secret: SECRET, ...LINK, locale })
+      expect(verifyDocumentToken(token, { secret: SECRET, now: NOW })).toEqual({ ...LINK, locale })
+    }
+    expect(() => signDocumentToken({ secret: SECRET, ...LINK, locale: 'nl' as never })).toThrow(/unknown locale "nl"/)
   })
 
   it('refuses to sign without a valid expiry', () => {
@@ -185,6 +194,27 @@ describe('billing document PDF', () => {
     expect((await PDFDocument.load(bytes)).getTitle()).toBe('Factura INV-0001 — Acme CRM')
   })
 
+  it('prints German copy, dates and money for de', async () => {
+    const bytes = await renderBillingDocument(
+      invoice({
+        kind: 'receipt',
+        locale: 'de',
+        lines: [{ description: 'Guthaben aufgeladen', amount: { amount: 12345678, currency: 'EUR' } }],
+        total: { amount: 12345678, currency: 'EUR' },
+        balanceAfter: { amount: 15000000, currency: 'EUR' },
+      }),
+    )
+    const [page] = await drawnText(bytes)
+    expect(page).toEqual(expect.arrayContaining(['Beleg', 'Nr.', 'Rechnungsdatum', '26. November 2026', 'Bezahlt']))
+    expect(page).toEqual(expect.arrayContaining(['Rechnungsempfänger', 'Beschreibung', 'Betrag', 'Gesamt']))
+    expect(page).toEqual(expect.arrayContaining(['Bezahlt mit', 'Guthaben danach', '150.000,00 €']))
+    expect(page).toEqual(expect.arrayContaining(['123.456,78 €', 'Acme CRM · Beleg INV-0001', 'Seite 1 von 1']))
+    expect(page.filter((text) => /\b(Receipt|Paid|Total|Page|Billed|Amount|Description)\b/.test(text))).toEqual([])
+    const pdf = await PDFDocument.load(bytes)
+    expect(pdf.getTitle()).toBe('Beleg INV-0001 — Acme CRM')
+    expect(pdf.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('de')
+  })
+
   it('titles receipts and names a failed payment honestly', async () => {
     const en = (await drawnText(await renderBillingDocument(invoice({ kind: 'receipt', status: 'failed' }))))[0]
     expect(en).toEqual(expect.arrayContaining(['Receipt', 'Failed', 'Payment method']))
@@ -278,6 +308,9 @@ describe('billing document PDF', () => {
   })
 
   it('names the bad field of an invalid document', async () => {
+    await expect(renderBillingDocument(invoice({ locale: 'nl' as never }))).rejects.toThrow(
+      /locale must be one of en, es, pt-BR, fr, de, it/,
+    )
     await expect(renderBillingDocument(invoice({ issuedAt: 'yesterday' }))).rejects.toThrow(/issuedAt/)
     await expect(renderBillingDocument(invoice({ total: { amount: 12.5, currency: 'USD' } }))).rejects.toThrow(
       /integer minor units/,

@@ -2,7 +2,7 @@
 /**
  * What the host and the customer hear: events through `onEvent` and signed webhooks from the
  * outbox (retried after a receiver's 500, delivered once across two workers, kept through a
- * `kill -9`), and receipts by email through a real SMTP server, in Spanish and English, with a
+ * `kill -9`), and receipts by email through a real SMTP server, in the account's language, with a
  * PDF whose text is read back. Every receiver listens on 127.0.0.1 and is closed at the end.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -16,6 +16,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, it } from 'vitest'
 import { SEED_CARDS } from '../../src/adapter/memory'
 import type { Money } from '../../src/adapter/types'
+import type { BillingLocale } from '../../src/i18n/locales'
 import { formatDocumentMoney } from '../../src/server/documents/format'
 import { createSmtpMailer } from '../../src/server/email'
 import { type BillingServiceOptions, createBillingService } from '../../src/server/service/index'
@@ -79,8 +80,8 @@ async function smtpReceiver() {
   return { url: `smtp://127.0.0.1:${port}`, messages }
 }
 
-/** The PDF's standard fonts print a no-break space as a plain one. */
-const spaced = (value: string) => value.replace(/\u00a0/g, ' ')
+/** The PDF's standard fonts print no-break spaces (Intl's, before € or between French thousands) as plain ones. */
+const spaced = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ')
 
 async function pdfText(content: Buffer): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(content))
@@ -88,7 +89,7 @@ async function pdfText(content: Buffer): Promise<string> {
   return spaced(text)
 }
 
-async function service(kind: Kind, options: Partial<BillingServiceOptions>, seed: { locale?: 'es' | 'en' } = {}) {
+async function service(kind: Kind, options: Partial<BillingServiceOptions>, seed: { locale?: BillingLocale } = {}) {
   const { store, open } = await emptyStore(kind)
   const clock = movableClock()
   await seedAccount(store, { accountId: ACCOUNT, now: clock.now(), locale: seed.locale ?? 'en' })
@@ -270,10 +271,56 @@ describe('the outbox through a crash', () => {
   })
 })
 
+/** A top-up receipt's words, written out per language so that a change of wording shows here. */
+const RECEIPT_WORDS: Partial<
+  Record<
+    BillingLocale,
+    { subject: string; added: (amount: string) => string; balance: string; title: string; after: string; line: string }
+  >
+> = {
+  en: {
+    subject: 'Wallet top-up receipt',
+    added: (amount) => `We added ${amount} to your wallet with Visa •••• 4242.`,
+    balance: 'Wallet balance: ',
+    title: 'Receipt',
+    after: 'Wallet balance after',
+    line: 'Funds added to wallet',
+  },
+  es: {
+    subject: 'Recibo de recarga de cartera',
+    added: (amount) => `Agregamos ${amount} a tu cartera con Visa •••• 4242.`,
+    balance: 'Saldo de la cartera: ',
+    title: 'Recibo',
+    after: 'Saldo de la cartera después',
+    line: 'Fondos agregados a la cartera',
+  },
+  de: {
+    subject: 'Beleg für die Guthabenaufladung',
+    added: (amount) => `Wir haben Ihrem Guthabenkonto ${amount} gutgeschrieben, bezahlt mit Visa •••• 4242.`,
+    balance: 'Guthaben: ',
+    title: 'Beleg',
+    after: 'Guthaben danach',
+    line: 'Guthaben aufgeladen',
+  },
+  fr: {
+    subject: 'Reçu de rechargement du portefeuille',
+    added: (amount) => `Nous avons ajouté ${amount} à votre portefeuille avec Visa •••• 4242.`,
+    balance: 'Solde du portefeuille\u00a0: ',
+    title: 'Reçu',
+    after: 'Solde du portefeuille après',
+    line: 'Fonds ajoutés au portefeuille',
+  },
+}
+
+/** English a translated receipt has no business holding. */
+const ENGLISH = /\b(wallet|receipt|balance|added|funds|top-up|settings|billing|paid|amount)\b/i
+
 describe('receipts by email', () => {
-  it.each(['es', 'en'] as const)(
+  it.each(Object.keys(RECEIPT_WORDS) as BillingLocale[])(
     'arrive once per top-up in %s, with a PDF holding the amount and card',
     async (locale) => {
+      const words = RECEIPT_WORDS[locale]
+      if (!words) throw new Error(`no receipt words for ${locale}`)
       const smtp = await smtpReceiver()
       const mailer = createSmtpMailer({ url: smtp.url })
       cleanups.push(() => mailer.close())
@@ -297,28 +344,25 @@ describe('receipts by email', () => {
       const [mail] = smtp.messages
       const amount = formatDocumentMoney(usd(2550), locale)
       const balance = formatDocumentMoney(paid.wallet.balance, locale)
+      expect(paid.entry.description).toBe(words.line)
       expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(profile.email)
-      expect(mail.subject).toBe(
-        locale === 'es'
-          ? `Recibo de recarga de cartera ${paid.entry.invoice?.number} — Acme CRM`
-          : `Wallet top-up receipt ${paid.entry.invoice?.number} — Acme CRM`,
-      )
-      expect(mail.text).toContain(
-        locale === 'es'
-          ? `Agregamos ${amount} a tu cartera con Visa •••• 4242.`
-          : `We added ${amount} to your wallet with Visa •••• 4242.`,
-      )
-      expect(mail.text).toContain(locale === 'es' ? `Saldo de la cartera: ${balance}` : `Wallet balance: ${balance}`)
+      expect(mail.subject).toBe(`${words.subject} ${paid.entry.invoice?.number} — Acme CRM`)
+      expect(mail.text).toContain(words.added(amount))
+      expect(mail.text).toContain(`${words.balance}${balance}`)
       expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
         [`${paid.entry.invoice?.number}.pdf`, 'application/pdf'],
       ])
       const text = await pdfText(mail.attachments[0].content)
       expect(text).toContain(spaced(amount))
       expect(text).toContain('4242')
-      expect(text).toContain(locale === 'es' ? 'Recibo' : 'Receipt')
-      expect(text).toContain(
-        `${locale === 'es' ? 'Saldo de la cartera después' : 'Wallet balance after'} ${spaced(balance)}`,
-      )
+      expect(text).toContain(words.title)
+      expect(text).toContain(words.line)
+      expect(text).toContain(`${words.after} ${spaced(balance)}`)
+      if (locale !== 'en') {
+        expect(mail.subject).not.toMatch(ENGLISH)
+        expect(mail.text).not.toMatch(ENGLISH)
+        expect(text).not.toMatch(ENGLISH)
+      }
     },
   )
 

@@ -1,3 +1,4 @@
+import { type BillingLocale, toBillingLocale } from '../../i18n/locales'
 import { createPricing, DEFAULT_USAGE_QUANTITY } from '../../rules/pricing'
 import { normalizeProfile, profileErrors } from '../../rules/profile'
 import { buildSpendSummary, normalizeSpendInput } from '../../rules/spend'
@@ -33,7 +34,7 @@ import { clearState, loadState, type PersistedState, type SeedParams, saveState 
 import { previewPlanChange } from './plans'
 import { hashString, mulberry32, token } from './random'
 import type { IdempotencyRecord } from './state'
-import { text, usageDescription, usageLabel } from './text'
+import { formatCount, text, usageDescription, usageLabel } from './text'
 import { rearm, runAutoRecharge, spend, walletView } from './wallet'
 import { type SeedConfig, seedWorld, type World } from './world'
 
@@ -52,8 +53,11 @@ export interface MemoryAdapterOptions {
   ledgerSize?: number
   /** Wallet and prices currency (default 'USD'). */
   currency?: string
-  /** Language of seeded names and descriptions (default 'es'). */
-  locale?: 'es' | 'en'
+  /**
+   * Language of seeded names and of the descriptions entries are written with: any of the
+   * panel's locales (default 'es'). Other tags go through `toBillingLocale` ('pt' → 'pt-BR').
+   */
+  locale?: BillingLocale
   /** No cards, subscriptions, profile or ledger, and a zero balance. */
   empty?: boolean
   /**
@@ -91,7 +95,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
   const clock: Clock = options.now ?? (() => new Date())
   const now = () => new Date(clock().getTime())
   const currency = (options.currency ?? 'USD').toUpperCase()
-  const locale = options.locale ?? 'es'
+  const locale = options.locale === undefined ? 'es' : toBillingLocale(options.locale)
   const empty = options.empty ?? false
   const ledgerSize =
     options.ledgerSize !== undefined && Number.isFinite(options.ledgerSize)
@@ -651,7 +655,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryB
           description:
             builtIn && !hostLabels.has(unit)
               ? usageDescription(locale, builtIn, quantity)
-              : `${hostLabels.get(unit) ?? unit} — ${new Intl.NumberFormat(locale).format(quantity)}`,
+              : `${hostLabels.get(unit) ?? unit} — ${formatCount(locale, quantity)}`,
           amount: { amount: -cost, currency: state.wallet.currency },
           balanceAfter: { amount: state.wallet.balance, currency: state.wallet.currency },
           usage: hostLabels.has(unit) ? { unit, quantity, label: hostLabels.get(unit) } : { unit, quantity },

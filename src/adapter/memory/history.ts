@@ -8,7 +8,8 @@ import {
 import { addMonths, DAY_MS } from './clock'
 import type { Pricing } from '../../rules/pricing'
 import { mulberry32, randomInt } from './random'
-import { type SeedLocale, text, usageDescription } from './text'
+import type { BillingLocale } from '../../i18n/locales'
+import { text, usageDescription } from './text'
 
 /** What pays a recurring charge in the seeded history. */
 export interface ChargeSource {
@@ -29,7 +30,7 @@ export interface HistoryInput {
   seed: number
   anchor: Date
   size: number
-  locale: SeedLocale
+  locale: BillingLocale
   pricing: Pricing
   /** Paid balance now; the history is walked backwards from it so every balanceAfter adds up. */
   balance: number

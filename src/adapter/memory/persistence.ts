@@ -1,3 +1,4 @@
+import type { BillingLocale } from '../../i18n/locales'
 import type { LedgerEntry } from '../types'
 import type { MemoryState } from './state'
 
@@ -8,7 +9,7 @@ export interface SeedParams {
   seed: number
   ledgerSize: number | null
   currency: string
-  locale: 'es' | 'en'
+  locale: BillingLocale
   empty: boolean
 }
 

@@ -1,7 +1,7 @@
 import type { BillingProfile, Money, PaymentMethod, Plan, Subscription, WalletCredit } from '../types'
 import { addDays, addMonths, iso } from './clock'
 import type { Pricing } from '../../rules/pricing'
-import type { SeedLocale } from './text'
+import type { BillingLocale } from '../../i18n/locales'
 
 /** Ids of the seeded cards, fixed so tests and stories can name them. */
 export const SEED_CARDS = {
@@ -67,7 +67,10 @@ export function expiredCardUntil(now: Date): number {
   return Date.UTC(now.getUTCFullYear() - 1, 3, 1)
 }
 
-const PLAN_TEXT = {
+type NameAndDescription = readonly [name: string, description: string]
+
+/** Seeded names are data, as a backend stores them: written once, in the account's language. */
+export const PLAN_TEXT: Record<BillingLocale, Record<'starter' | 'pro' | 'unlimited', NameAndDescription>> = {
   es: {
     starter: ['Plan Agencia Básico', 'Hasta 3 subcuentas y funciones esenciales'],
     pro: ['Plan Agencia Pro', 'Subcuentas ilimitadas y marca blanca'],
@@ -78,12 +81,32 @@ const PLAN_TEXT = {
     pro: ['Agency Pro Plan', 'Unlimited sub-accounts and white label'],
     unlimited: ['Agency SaaS Pro Plan', 'Everything in Pro plus SaaS resale and advanced API'],
   },
-} as const
+  'pt-BR': {
+    starter: ['Plano Agência Básico', 'Até 3 subcontas e os recursos essenciais'],
+    pro: ['Plano Agência Pro', 'Subcontas ilimitadas e marca branca'],
+    unlimited: ['Plano Agência SaaS Pro', 'Tudo do Pro, mais revenda SaaS e API avançada'],
+  },
+  fr: {
+    starter: ['Forfait Agence Essentiel', 'Jusqu’à 3 sous-comptes et les fonctionnalités essentielles'],
+    pro: ['Forfait Agence Pro', 'Sous-comptes illimités et marque blanche'],
+    unlimited: ['Forfait Agence SaaS Pro', 'Tout le forfait Pro, plus la revente SaaS et l’API avancée'],
+  },
+  de: {
+    starter: ['Agentur-Tarif Basis', 'Bis zu 3 Unterkonten und alle wichtigen Funktionen'],
+    pro: ['Agentur-Tarif Pro', 'Unbegrenzt viele Unterkonten und White-Label'],
+    unlimited: ['Agentur-Tarif SaaS Pro', 'Alles aus Pro, dazu SaaS-Weiterverkauf und erweiterte API'],
+  },
+  it: {
+    starter: ['Piano Agenzia Base', 'Fino a 3 sottoaccount e le funzioni essenziali'],
+    pro: ['Piano Agenzia Pro', 'Sottoaccount illimitati e white label'],
+    unlimited: ['Piano Agenzia SaaS Pro', 'Tutto quello che include Pro, più rivendita SaaS e API avanzate'],
+  },
+}
 
 /** The platform plans, cheapest first. */
-export function seedPlans(locale: SeedLocale, pricing: Pricing): Plan[] {
+export function seedPlans(locale: BillingLocale, pricing: Pricing): Plan[] {
   const text = PLAN_TEXT[locale]
-  const plan = (id: string, [name, description]: readonly [string, string], usd: number): Plan => ({
+  const plan = (id: string, [name, description]: NameAndDescription, usd: number): Plan => ({
     id,
     name,
     description,
@@ -98,7 +121,10 @@ export function seedPlans(locale: SeedLocale, pricing: Pricing): Plan[] {
   ]
 }
 
-const SUBSCRIPTION_TEXT = {
+export const SUBSCRIPTION_TEXT: Record<
+  BillingLocale,
+  Record<'seo' | 'social' | 'ads' | 'appointments' | 'reviews', NameAndDescription>
+> = {
   es: {
     seo: ['Servicio de SEO local', 'Optimización de fichas de Google Business para 2 sucursales'],
     social: ['Gestión de redes sociales', 'Publicaciones y respuestas en Facebook e Instagram'],
@@ -113,15 +139,43 @@ const SUBSCRIPTION_TEXT = {
     appointments: ['Appointments Pro', 'Calendars and reminders per user'],
     reviews: ['Automatic Reviews', 'Review requests by SMS and email'],
   },
-} as const
+  'pt-BR': {
+    seo: ['Serviço de SEO local', 'Otimização do Perfil da Empresa no Google para 2 unidades'],
+    social: ['Gestão de redes sociais', 'Publicações e respostas no Facebook e no Instagram'],
+    ads: ['Campanhas no Google Ads', 'Gestão mensal de campanhas (investimento em mídia não incluído)'],
+    appointments: ['Agendamentos Pro', 'Agendas e lembretes por usuário'],
+    reviews: ['Avaliações Automáticas', 'Pedidos de avaliação por SMS e e-mail'],
+  },
+  fr: {
+    seo: ['Service de SEO local', 'Optimisation des fiches d’établissement Google pour 2 adresses'],
+    social: ['Gestion des réseaux sociaux', 'Publications et réponses sur Facebook et Instagram'],
+    ads: ['Campagnes Google Ads', 'Gestion mensuelle des campagnes (budget publicitaire non compris)'],
+    appointments: ['Rendez-vous Pro', 'Agendas et rappels par utilisateur'],
+    reviews: ['Avis automatiques', 'Demandes d’avis par SMS et e-mail'],
+  },
+  de: {
+    seo: ['Lokales SEO', 'Optimierung der Google-Unternehmensprofile für 2 Standorte'],
+    social: ['Social-Media-Betreuung', 'Beiträge und Antworten auf Facebook und Instagram'],
+    ads: ['Google-Ads-Kampagnen', 'Monatliche Kampagnenbetreuung (ohne Werbebudget)'],
+    appointments: ['Terminplaner Pro', 'Kalender und Erinnerungen pro Nutzer'],
+    reviews: ['Automatische Bewertungen', 'Bewertungsanfragen per SMS und E-Mail'],
+  },
+  it: {
+    seo: ['Servizio di SEO locale', 'Ottimizzazione delle schede Google Business per 2 sedi'],
+    social: ['Gestione dei social media', 'Post e risposte su Facebook e Instagram'],
+    ads: ['Campagne Google Ads', 'Gestione mensile delle campagne (budget pubblicitario escluso)'],
+    appointments: ['Agenda Appuntamenti Pro', 'Calendari e promemoria per utente'],
+    reviews: ['Recensioni Automatiche', 'Richieste di recensione via SMS ed e-mail'],
+  },
+}
 
-export function seedSubscriptions(now: Date, locale: SeedLocale, pricing: Pricing, plans: Plan[]): Subscription[] {
+export function seedSubscriptions(now: Date, locale: BillingLocale, pricing: Pricing, plans: Plan[]): Subscription[] {
   const text = SUBSCRIPTION_TEXT[locale]
   const platformPlan = plans[1]
   const monthly = (
     id: string,
     kind: Subscription['kind'],
-    [name, description]: readonly [string, string],
+    [name, description]: NameAndDescription,
     usd: number,
     startedMonthsAgo: number,
     renewsInDays: number,
@@ -183,17 +237,21 @@ export function seedSubscriptions(now: Date, locale: SeedLocale, pricing: Pricin
   ]
 }
 
-const CREDIT_TEXT = {
+export const CREDIT_TEXT: Record<BillingLocale, Record<'promo' | 'welcome', string>> = {
   es: { promo: 'Promoción de aniversario', welcome: 'Créditos de bienvenida' },
   en: { promo: 'Anniversary promotion', welcome: 'Welcome credits' },
-} as const
+  'pt-BR': { promo: 'Promoção de aniversário', welcome: 'Créditos de boas-vindas' },
+  fr: { promo: 'Promotion anniversaire', welcome: 'Crédits de bienvenue' },
+  de: { promo: 'Jubiläumsaktion', welcome: 'Willkommensguthaben' },
+  it: { promo: 'Promozione anniversario', welcome: 'Crediti di benvenuto' },
+}
 
 /** Days before creation that the promotional credits were granted (the ledger shows that grant). */
 export const PROMO_CREDIT_DAYS_AGO = 10
 
 export function seedCredits(
   now: Date,
-  locale: SeedLocale,
+  locale: BillingLocale,
   pricing: Pricing,
 ): { credits: WalletCredit[]; promoGrant: Money } {
   const text = CREDIT_TEXT[locale]
@@ -219,6 +277,6 @@ export function seedCredits(
   }
 }
 
-export function creditGrantName(locale: SeedLocale): string {
+export function creditGrantName(locale: BillingLocale): string {
   return CREDIT_TEXT[locale].promo
 }

@@ -10,7 +10,8 @@ import { chargeCard } from './cards'
 import { iso } from './clock'
 import type { Ledger } from './ledger'
 import type { MemoryState, WalletState } from './state'
-import { type SeedLocale, text } from './text'
+import type { BillingLocale } from '../../i18n/locales'
+import { text } from './text'
 
 /** chargedThisMonth counts the current calendar month only. */
 export function rollMonth(wallet: WalletState, now: Date): void {
@@ -72,7 +73,7 @@ export interface RechargeContext {
   state: MemoryState
   ledger: Ledger
   now: Date
-  locale: SeedLocale
+  locale: BillingLocale
 }
 
 function defaultCard(state: MemoryState): PaymentMethod | undefined {

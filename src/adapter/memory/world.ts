@@ -16,14 +16,14 @@ import {
   seedSubscriptions,
 } from './seed'
 import type { MemoryState } from './state'
-import type { SeedLocale } from './text'
+import type { BillingLocale } from '../../i18n/locales'
 
 /** About 18 months of history for one agency. */
 export const DEFAULT_LEDGER_SIZE = 360
 
 export interface SeedConfig {
   seed: number
-  locale: SeedLocale
+  locale: BillingLocale
   pricing: Pricing
   currency: string
   empty: boolean

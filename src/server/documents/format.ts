@@ -1,5 +1,5 @@
 import type { Money } from '../../adapter/types'
-import type { BillingLocale } from '../../i18n/catalog'
+import type { BillingLocale } from '../../i18n/locales'
 import { currencySymbol, formatMoney } from '../../money/format'
 
 /**

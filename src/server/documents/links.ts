@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { BillingLocale } from '../../i18n/catalog'
+import { type BillingLocale, LOCALES } from '../../i18n/locales'
 
 export type DocumentKind = 'invoice' | 'receipt'
 
@@ -17,10 +17,11 @@ export type DocumentSecret = string | Uint8Array
 
 const MIN_SECRET_BYTES = 32
 const KINDS: readonly string[] = ['invoice', 'receipt']
-const LOCALES: readonly string[] = ['es', 'en']
 const SEGMENT = /^[A-Za-z0-9_-]+$/
 /** Unpadded base64url of a 32-byte SHA-256 MAC. */
 const SIGNATURE_LENGTH = 43
+
+const isLocale = (value: unknown): value is BillingLocale => (LOCALES as readonly unknown[]).includes(value)
 
 function checkSecret(secret: DocumentSecret): void {
   const bytes = typeof secret === 'string' ? Buffer.byteLength(secret, 'utf8') : secret?.byteLength
@@ -43,7 +44,7 @@ export function signDocumentToken(options: DocumentLink & { secret: DocumentSecr
     throw new TypeError('react-billing-panel: signDocumentToken needs a non-empty accountId and id')
   if (!KINDS.includes(kind))
     throw new TypeError(`react-billing-panel: signDocumentToken: unknown kind ${JSON.stringify(kind)}`)
-  if (!LOCALES.includes(locale))
+  if (!isLocale(locale))
     throw new TypeError(`react-billing-panel: signDocumentToken: unknown locale ${JSON.stringify(locale)}`)
   const e = expiresAt instanceof Date ? expiresAt.getTime() : Number.NaN
   if (!Number.isFinite(e)) throw new TypeError('react-billing-panel: signDocumentToken needs expiresAt as a valid Date')
@@ -88,7 +89,7 @@ function parsePayload(payload: string): DocumentLink | null {
   if (typeof data !== 'object' || data === null) return null
   const { a, k, i, e, l } = data as Record<string, unknown>
   if (typeof a !== 'string' || !a || typeof i !== 'string' || !i) return null
-  if (typeof k !== 'string' || !KINDS.includes(k) || typeof l !== 'string' || !LOCALES.includes(l)) return null
+  if (typeof k !== 'string' || !KINDS.includes(k) || !isLocale(l)) return null
   if (typeof e !== 'number' || !Number.isFinite(e)) return null
-  return { accountId: a, kind: k as DocumentKind, id: i, expiresAt: new Date(e), locale: l as BillingLocale }
+  return { accountId: a, kind: k as DocumentKind, id: i, expiresAt: new Date(e), locale: l }
 }

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { Money } from '../../adapter/types'
-import type { BillingLocale } from '../../i18n/catalog'
+import { type BillingLocale, LOCALES } from '../../i18n/locales'
 import { isCurrencyCode } from '../../money/currencies'
 import { ACCENT, CONTENT, Canvas, INK, MARGIN, MUTED, RIGHT } from './canvas'
 import { formatDocumentDate, formatDocumentMoney } from './format'
@@ -203,7 +203,7 @@ function drawFooters({ c, doc, t, title }: Context): void {
 /** The service builds these; a bad field is a bug there, so name it instead of failing deep in Intl. */
 function assertDocument(doc: BillingDocument): void {
   if (!Object.hasOwn(DOCUMENT_TEXT, doc.locale))
-    throw new TypeError("react-billing-panel: BillingDocument.locale must be 'es' or 'en'")
+    throw new TypeError(`react-billing-panel: BillingDocument.locale must be one of ${LOCALES.join(', ')}`)
   if (doc.kind !== 'invoice' && doc.kind !== 'receipt')
     throw new TypeError("react-billing-panel: BillingDocument.kind must be 'invoice' or 'receipt'")
   if (doc.status !== 'paid' && doc.status !== 'failed')

@@ -1,4 +1,4 @@
-import type { BillingLocale } from '../../i18n/catalog'
+import type { BillingLocale } from '../../i18n/locales'
 import type { DocumentKind } from './links'
 
 export type DocumentStatus = 'paid' | 'failed'

@@ -1,4 +1,5 @@
 /** Provisioning: a sub-account's billing record, created by the host when the sub-account is. */
+import { toBillingLocale } from '../../i18n/locales'
 import type { AccountRecord } from '../store/records'
 import { type ServiceDeps, iso, validation } from './context'
 
@@ -6,7 +7,10 @@ export interface CreateAccountInput {
   id: string
   /** ISO 4217, upper case: the wallet's and the prices' currency. */
   currency: string
-  /** Language of ledger descriptions and documents; "es" or "en". Default "en". */
+  /**
+   * Language of ledger descriptions, emails and documents: "en", "es", "pt-BR", "fr", "de" or
+   * "it". A regional tag is stored as its language ("fr-CA" → "fr"); anything else as "en", the default.
+   */
   locale?: string
   /** Top-up limits in minor units; default 500 – 100 000 with presets 1 000 / 2 500 / 5 000 / 10 000. */
   topUp?: { min: number; max: number; presets?: number[] }
@@ -26,7 +30,7 @@ export async function createAccount(deps: ServiceDeps, input: CreateAccountInput
   const record: AccountRecord = {
     id: input.id,
     currency: input.currency,
-    locale: input.locale === 'es' ? 'es' : 'en',
+    locale: toBillingLocale(input.locale),
     topUpMin: topUp.min,
     topUpMax: topUp.max,
     topUpPresets: (topUp.presets ?? []).filter((p) => p >= topUp.min && p <= topUp.max),

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { BillingError, type FieldErrors } from '../../adapter/errors'
-import type { SeedLocale } from '../../adapter/memory/text'
+import { type BillingLocale, toBillingLocale } from '../../i18n/locales'
 import type { PaymentProvider } from '../payments/provider'
 import type { BillingEvent } from '../webhooks'
 import type { AccountRecord, WalletRecord } from '../store/records'
@@ -73,7 +73,8 @@ export function conflict(message: string, options: { retryable?: boolean; retryA
   })
 }
 
-export const localeOf = (account: AccountRecord): SeedLocale => (account.locale === 'es' ? 'es' : 'en')
+/** The language an account's entries, emails and documents are written in. */
+export const localeOf = (account: AccountRecord): BillingLocale => toBillingLocale(account.locale)
 
 export async function requireAccount(deps: ServiceDeps, accountId: string): Promise<AccountRecord> {
   const account = await deps.store.read.account(accountId)

@@ -3,16 +3,12 @@
  * ledger entry of its own (recorded as a spend of the credit, so the credits still add up), and
  * the holder hears a week ahead that a credit is about to expire.
  */
+import { text } from '../../adapter/memory/text'
 import { type ServiceDeps, type WriteScope, iso, localeOf, write } from './context'
 import { appendEntry } from './ledger'
 import { emit } from './outbox'
 
 export const EXPIRY_NOTICE_MS = 7 * 24 * 60 * 60_000
-
-const EXPIRED = {
-  es: (name: string | null) => `Créditos de cortesía vencidos${name ? ` — ${name}` : ''}`,
-  en: (name: string | null) => `Complimentary credits expired${name ? ` — ${name}` : ''}`,
-}
 
 /** Inside the account's transaction: expires every credit of the account whose time has come. */
 export async function expireCredits(scope: WriteScope): Promise<number> {
@@ -22,7 +18,7 @@ export async function expireCredits(scope: WriteScope): Promise<number> {
     const entry = await appendEntry(scope, {
       type: 'adjustment',
       status: 'succeeded',
-      description: EXPIRED[localeOf(account)](credit.description),
+      description: text(localeOf(account)).creditsExpired(credit.description),
       amount: -credit.remaining,
       walletDelta: 0,
       wallet: true,

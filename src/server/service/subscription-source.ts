@@ -9,8 +9,8 @@
  * processor's webhook): one `subscription_charge` entry per invoice, whose invoice links the
  * source answers.
  */
-import type { SeedLocale } from '../../adapter/memory/text'
 import type { CancelSubscriptionInput, InvoiceLinks, Subscription } from '../../adapter/types'
+import type { BillingLocale } from '../../i18n/locales'
 import type { ServiceContext } from '../handler'
 import { type ServiceDeps, localeOf, notFound, requireAccount, write } from './context'
 import { getInvoiceLinks } from './invoices'
@@ -21,7 +21,8 @@ export interface SubscriptionSourceScope {
   accountId: string
   /** The account's processor Customer as our store keeps it; null while it has none. */
   customerId: string | null
-  locale: SeedLocale
+  /** The account's language, for any text the source writes. */
+  locale: BillingLocale
   /** Our id of a card this account saved, from the processor's id; null for any other card. */
   cardId(providerId: string | null): string | null
 }

@@ -10,7 +10,8 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '../../adapter/http/wire'
 import { DEFAULT_USAGE_QUANTITY, createPricing } from '../../rules/pricing'
 import { exceedsMonthlyCap, rechargeAmount, takeFromCredits } from '../../rules/wallet'
-import { type SeedLocale, usageDescription, usageLabel } from '../../adapter/memory/text'
+import { formatCount, usageDescription, usageLabel } from '../../adapter/memory/text'
+import type { BillingLocale } from '../../i18n/locales'
 import {
   BUILT_IN_USAGE_UNITS,
   type BuiltInUsageUnit,
@@ -139,7 +140,10 @@ interface PreparedEvent {
 
 type Prepared = { ok: PreparedEvent } | { invalid: UsageEventResult }
 
-const MESSAGES = {
+type UsageMessage = 'insufficient' | InsufficientFundsReason | 'conflict' | 'validation'
+
+/** Why an event was refused, in the account's language; `code` and `reason` are what programs read. */
+export const USAGE_MESSAGES: Record<BillingLocale, Record<UsageMessage, string>> = {
   en: {
     insufficient: 'The wallet’s credits and balance do not cover this usage.',
     no_auto_recharge: 'The wallet’s credits and balance do not cover this usage, and auto-recharge is off.',
@@ -161,7 +165,57 @@ const MESSAGES = {
     conflict: 'Esta clave de idempotencia ya se usó para otro evento de consumo.',
     validation: 'Este evento de consumo no es válido.',
   },
-} satisfies Record<SeedLocale, Record<string, string>>
+  'pt-BR': {
+    insufficient: 'Os créditos e o saldo da carteira não cobrem este uso.',
+    no_auto_recharge: 'Os créditos e o saldo da carteira não cobrem este uso, e a recarga automática está desativada.',
+    auto_recharge_paused: 'A carteira não consegue cobrir este uso: a recarga automática está pausada.',
+    monthly_cap_reached: 'A carteira não consegue cobrir este uso: a recarga automática atingiu o limite mensal.',
+    auto_recharge_failed: 'A carteira não consegue cobrir este uso: a cobrança da recarga automática falhou.',
+    below_floor: 'Este uso deixaria o saldo abaixo do mínimo permitido.',
+    conflict: 'Esta chave de idempotência já foi usada para outro evento de uso.',
+    validation: 'Este evento de uso não é válido.',
+  },
+  fr: {
+    insufficient: 'Les crédits et le solde du portefeuille ne couvrent pas cette consommation.',
+    no_auto_recharge:
+      'Les crédits et le solde du portefeuille ne couvrent pas cette consommation, et le rechargement automatique est désactivé.',
+    auto_recharge_paused:
+      'Le portefeuille ne peut pas couvrir cette consommation\u00a0: le rechargement automatique est en pause.',
+    monthly_cap_reached:
+      'Le portefeuille ne peut pas couvrir cette consommation\u00a0: le rechargement automatique a atteint son plafond mensuel.',
+    auto_recharge_failed:
+      'Le portefeuille ne peut pas couvrir cette consommation\u00a0: le paiement du rechargement automatique a échoué.',
+    below_floor: 'Cette consommation ferait passer le solde sous le minimum autorisé.',
+    conflict: 'Cette clé d’idempotence a déjà servi pour un autre événement de consommation.',
+    validation: 'Cet événement de consommation n’est pas valide.',
+  },
+  de: {
+    insufficient: 'Bonusguthaben und Guthaben reichen für diese Nutzung nicht aus.',
+    no_auto_recharge:
+      'Bonusguthaben und Guthaben reichen für diese Nutzung nicht aus, und die automatische Aufladung ist ausgeschaltet.',
+    auto_recharge_paused: 'Das Guthaben reicht für diese Nutzung nicht aus: Die automatische Aufladung ist pausiert.',
+    monthly_cap_reached:
+      'Das Guthaben reicht für diese Nutzung nicht aus: Die automatische Aufladung hat ihr Monatslimit erreicht.',
+    auto_recharge_failed:
+      'Das Guthaben reicht für diese Nutzung nicht aus: Die Abbuchung für die automatische Aufladung ist fehlgeschlagen.',
+    below_floor: 'Diese Nutzung würde das Guthaben unter den erlaubten Mindeststand bringen.',
+    conflict: 'Dieser Idempotenzschlüssel wurde bereits für ein anderes Nutzungsereignis verwendet.',
+    validation: 'Dieses Nutzungsereignis ist ungültig.',
+  },
+  it: {
+    insufficient: 'I crediti e il saldo del portafoglio non coprono questo consumo.',
+    no_auto_recharge:
+      'I crediti e il saldo del portafoglio non coprono questo consumo e la ricarica automatica è disattivata.',
+    auto_recharge_paused: 'Il portafoglio non può coprire questo consumo: la ricarica automatica è in pausa.',
+    monthly_cap_reached:
+      'Il portafoglio non può coprire questo consumo: la ricarica automatica ha raggiunto il limite mensile.',
+    auto_recharge_failed:
+      'Il portafoglio non può coprire questo consumo: l’addebito della ricarica automatica non è andato a buon fine.',
+    below_floor: 'Questo consumo porterebbe il saldo sotto il minimo consentito.',
+    conflict: 'Questa chiave di idempotenza è già stata usata per un altro evento di consumo.',
+    validation: 'Questo evento di consumo non è valido.',
+  },
+}
 
 const isBuiltIn = (key: string): key is BuiltInUsageUnit => (BUILT_IN_USAGE_UNITS as readonly string[]).includes(key)
 
@@ -197,7 +251,7 @@ function minorOf(value: unknown, currency: string, field: string, errors: FieldE
   return amount as number
 }
 
-function prepare(raw: unknown, currency: string, locale: SeedLocale, now: Date): Prepared {
+function prepare(raw: unknown, currency: string, locale: BillingLocale, now: Date): Prepared {
   const e = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<UsageEvent>
   const key = typeof e.idempotencyKey === 'string' ? e.idempotencyKey : ''
   const errors: FieldErrors = {}
@@ -233,7 +287,7 @@ function prepare(raw: unknown, currency: string, locale: SeedLocale, now: Date):
     else occurredAt = new Date(ms).toISOString()
   }
   if (Object.keys(errors).length > 0 || cost === null) {
-    return { invalid: rejected(key, 'validation', MESSAGES[locale].validation, { fieldErrors: errors }) }
+    return { invalid: rejected(key, 'validation', USAGE_MESSAGES[locale].validation, { fieldErrors: errors }) }
   }
   const label = labelInput === undefined ? null : labelInput.trim()
   const description = e.description?.trim() || null
@@ -241,11 +295,11 @@ function prepare(raw: unknown, currency: string, locale: SeedLocale, now: Date):
   return { ok: { key, fingerprint, category, label, quantity, cost, description, occurredAt } }
 }
 
-function describe(locale: SeedLocale, event: PreparedEvent, labels: Map<string, string>): string {
+function describe(locale: BillingLocale, event: PreparedEvent, labels: Map<string, string>): string {
   if (event.description) return event.description
   const host = event.label ?? labels.get(event.category)
   if (!host && isBuiltIn(event.category)) return usageDescription(locale, event.category, event.quantity)
-  return `${host ?? usageLabel(locale, event.category)} — ${new Intl.NumberFormat(locale).format(event.quantity)}`
+  return `${host ?? usageLabel(locale, event.category)} — ${formatCount(locale, event.quantity)}`
 }
 
 interface ChunkOutcome {
@@ -316,7 +370,7 @@ async function applyChunk(
       results[i] =
         known.fingerprint === event.fingerprint
           ? (JSON.parse(known.result) as UsageEventResult)
-          : rejected(event.key, 'conflict', MESSAGES[locale].conflict)
+          : rejected(event.key, 'conflict', USAGE_MESSAGES[locale].conflict)
       if (known.fingerprint === event.fingerprint) replayed.add(i)
       continue
     }
@@ -328,7 +382,7 @@ async function applyChunk(
         break
       }
       const why = await refusal(scope, allowNegative)
-      const result = rejected(event.key, 'insufficient_funds', MESSAGES[locale][why.reason ?? 'insufficient'], {
+      const result = rejected(event.key, 'insufficient_funds', USAGE_MESSAGES[locale][why.reason ?? 'insufficient'], {
         ...why,
       })
       result.amount = money(event.cost)
