@@ -1,19 +1,13 @@
-import { AlertDialog } from 'radix-ui'
-import { useEffect, useState, type ComponentProps, type ReactNode } from 'react'
-import { useBillingI18n } from '../i18n'
-import { Button } from './Button'
-import { composeEventHandlers, cx, dataFlag } from './cx'
+import { useEffect, useState, type ReactNode } from 'react'
+import { composeEventHandlers, cx } from './cx'
+import type { DialogProps } from './Dialog'
+import { FormDialog } from './FormDialog'
 import { Notice } from './Notice'
-import { PortalTheme, usePortalContainer } from './PortalTheme'
 import { useControllableState } from './useControllableState'
 import { useErrorMessage } from './useErrorMessage'
 
-export interface ConfirmDialogProps extends Omit<ComponentProps<typeof AlertDialog.Content>, 'title'> {
-  open?: boolean
-  defaultOpen?: boolean
-  onOpenChange?: (open: boolean) => void
-  trigger?: ReactNode
-  title: ReactNode
+export interface ConfirmDialogProps
+  extends Omit<DialogProps, 'footer' | 'dismissible' | 'size' | 'role' | 'showCloseButton'> {
   /** The consequence, in plain words: what happens, and when. */
   description: ReactNode
   confirmLabel: ReactNode
@@ -52,12 +46,11 @@ export function ConfirmDialog({
   error,
   className,
   children,
-  onEscapeKeyDown,
+  onOpenAutoFocus,
+  onInteractOutside,
   ...props
 }: ConfirmDialogProps) {
-  const { messages } = useBillingI18n()
   const errorMessage = useErrorMessage()
-  const container = usePortalContainer()
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const [running, setRunning] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
@@ -87,56 +80,44 @@ export function ConfirmDialog({
     setOpen(false)
   }
 
-  const handleOpenChange = (next: boolean) => {
-    if (!next && busy) return
-    setOpen(next)
-  }
-
   return (
-    <AlertDialog.Root open={open} onOpenChange={handleOpenChange}>
-      {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
-      <AlertDialog.Portal container={container}>
-        <PortalTheme>
-          <AlertDialog.Overlay className="bp-dialog-overlay" data-slot="dialog-overlay" />
-          <AlertDialog.Content
-            data-slot="confirm-dialog"
-            data-size="sm"
-            data-variant={destructive ? 'danger' : 'default'}
-            data-pending={dataFlag(busy)}
-            className={cx('bp-dialog', 'bp-confirm-dialog', className)}
-            onEscapeKeyDown={composeEventHandlers(onEscapeKeyDown, (event) => {
-              if (busy) event.preventDefault()
-            })}
-            {...props}
-          >
-            <div className="bp-dialog-header">
-              <AlertDialog.Title className="bp-dialog-title">{title}</AlertDialog.Title>
-              <AlertDialog.Description className="bp-dialog-description">{description}</AlertDialog.Description>
-            </div>
-            {(children || shownError != null) && (
-              <div className="bp-dialog-body">
-                {children}
-                {shownError != null && <Notice tone="danger">{errorMessage(shownError)}</Notice>}
-              </div>
-            )}
-            <div className="bp-dialog-footer">
-              <AlertDialog.Cancel asChild>
-                <Button variant="secondary" disabled={busy}>
-                  {cancelLabel ?? messages.ui.cancel}
-                </Button>
-              </AlertDialog.Cancel>
-              <Button
-                variant={destructive ? 'danger' : 'primary'}
-                pending={busy}
-                pendingLabel={pendingLabel}
-                onClick={confirm}
-              >
-                {confirmLabel}
-              </Button>
-            </div>
-          </AlertDialog.Content>
-        </PortalTheme>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={trigger}
+      title={title}
+      description={description}
+      role="alertdialog"
+      size="sm"
+      showCloseButton={false}
+      pending={busy}
+      cancelLabel={cancelLabel}
+      cancelVariant="secondary"
+      action={{
+        label: confirmLabel,
+        variant: destructive ? 'danger' : 'primary',
+        pendingLabel,
+        onClick: confirm,
+      }}
+      data-slot="confirm-dialog"
+      data-variant={destructive ? 'danger' : 'default'}
+      className={cx('bp-confirm-dialog', className)}
+      // The safe choice has focus first (Cancel, the footer's first button), and only the
+      // buttons answer: a click beside the dialog does not count as one.
+      onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
+        event.preventDefault()
+        const content = event.currentTarget as HTMLElement
+        content.querySelector<HTMLElement>('.bp-dialog-footer button')?.focus({ preventScroll: true })
+      })}
+      onInteractOutside={composeEventHandlers(onInteractOutside, (event) => event.preventDefault())}
+      {...props}
+    >
+      {children || shownError != null ? (
+        <>
+          {children}
+          {shownError != null && <Notice tone="danger">{errorMessage(shownError)}</Notice>}
+        </>
+      ) : undefined}
+    </FormDialog>
   )
 }

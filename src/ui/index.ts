@@ -22,6 +22,13 @@ export { Dialog, DialogClose, type DialogProps } from './Dialog'
 export { DialogLoading, type DialogLoadingProps } from './DialogLoading'
 export { EmptyState, type EmptyStateProps } from './EmptyState'
 export { ErrorState, type ErrorStateProps } from './ErrorState'
+export {
+  DialogForm,
+  FormDialog,
+  type DialogFormProps,
+  type FormDialogAction,
+  type FormDialogProps,
+} from './FormDialog'
 export { Field, useFieldContext, useFieldControl, type FieldControlProps, type FieldProps } from './Field'
 export {
   AlertIcon,
@@ -62,6 +69,7 @@ export { Tab, TabPanel, Tabs, TabsList, type TabPanelProps, type TabProps, type 
 export { Textarea, TextInput, type TextareaProps, type TextInputProps } from './TextInput'
 export { describeError, useErrorMessage } from './useErrorMessage'
 export { useControllableState } from './useControllableState'
+export { useDialogState, type DialogOpenProps } from './useDialogState'
 export { useLatch } from './useLatch'
 export { useReturnFocus, type FocusFallback } from './useReturnFocus'
 export { VisuallyHidden } from './VisuallyHidden'

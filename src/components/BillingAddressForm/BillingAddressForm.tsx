@@ -1,20 +1,10 @@
 'use client'
-import { useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import type { BillingProfile } from '../../adapter/types'
 import { useBillingProfile, useCapabilities } from '../../data'
 import { useBillingI18n } from '../../i18n'
-import { useRootProps } from '../../provider/root'
-import {
-  Button,
-  Deferred,
-  deferred,
-  ErrorState,
-  LoadingState,
-  Notice,
-  Section,
-  StatusBadge,
-  useControllableState,
-} from '../../ui'
+import { Button, Deferred, deferred, LoadingState, Notice, StatusBadge, useControllableState } from '../../ui'
+import { ResourceSection } from '../shared/ResourceSection'
 import { BillingProfileView } from './BillingProfileView'
 import { billingAddressText } from './messages'
 
@@ -44,14 +34,11 @@ export function BillingAddressForm({
   defaultEditing = false,
   onEditingChange,
   headingLevel = 2,
-  className,
-  style,
   ...props
 }: BillingAddressFormProps) {
   const billingI18n = useBillingI18n()
   const { messages } = billingI18n
   const m = billingAddressText(billingI18n)
-  const root = useRootProps('billing-address-form', className, style)
   const canEdit = useCapabilities().updateBillingProfile
   const query = useBillingProfile()
   const [editingState, setEditing] = useControllableState(editingProp, defaultEditing, onEditingChange)
@@ -63,7 +50,6 @@ export function BillingAddressForm({
   const loaded = query.data !== undefined
   const profile = query.data ?? null
   const editing = editingState && canEdit && loaded
-  const Heading = `h${headingLevel}` as 'h2'
   const subLevel = (headingLevel + 1) as 3 | 4
 
   useEffect(() => {
@@ -84,24 +70,8 @@ export function BillingAddressForm({
     setEditing(false)
   }
 
-  let content: ReactNode
-  let state: string
-  if (query.isError && !loaded) {
-    state = 'error'
-    content = (
-      <ErrorState
-        error={query.error}
-        title={m.loadError}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    )
-  } else if (!loaded) {
-    state = 'loading'
-    content = <LoadingState rows={4} label={m.loading} />
-  } else if (editing) {
-    state = 'editing'
-    content = (
+  const content = () =>
+    editing ? (
       <Deferred fallback={<LoadingState rows={6} />}>
         <BillingProfileForm
           profile={profile}
@@ -114,10 +84,7 @@ export function BillingAddressForm({
           }}
         />
       </Deferred>
-    )
-  } else {
-    state = profile ? 'view' : 'empty'
-    content = (
+    ) : (
       <>
         {justSaved && (
           // Already announced when it happened; this is the lasting, visible confirmation.
@@ -134,7 +101,6 @@ export function BillingAddressForm({
         />
       </>
     )
-  }
 
   const actions =
     loaded && !editing ? (
@@ -159,17 +125,15 @@ export function BillingAddressForm({
     ) : undefined
 
   return (
-    <Section
+    <ResourceSection
       {...props}
-      {...root}
-      as={Heading}
-      title={m.title}
-      description={m.description}
+      slot="billing-address-form"
+      query={query}
+      messages={m}
+      headingLevel={headingLevel}
       actions={actions || undefined}
-      data-state={state}
-      aria-busy={state === 'loading' ? true : undefined}
-    >
-      {content}
-    </Section>
+      state={editing ? 'editing' : profile ? 'view' : 'empty'}
+      ready={content}
+    />
   )
 }

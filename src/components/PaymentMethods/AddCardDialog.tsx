@@ -1,31 +1,28 @@
 'use client'
-import { useId, useMemo, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import type { PaymentMethod } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { stripeAppearance } from '../../provider/appearance'
 import { useBillingContext } from '../../provider/context'
 import {
   Button,
-  Dialog,
-  DialogClose,
+  DialogForm,
+  FormDialog,
   Notice,
   Skeleton,
   SpinnerIcon,
   Switch,
   useAnnounce,
-  useControllableState,
+  useDialogState,
   useErrorMessage,
   VisuallyHidden,
-  useReturnFocus,
+  type DialogOpenProps,
 } from '../../ui'
 import { methodName } from './methodName'
 import { type AddCardFailure, type AddCardFlow, useAddCardFlow } from './useAddCardFlow'
 import { paymentMethodsText } from './messages'
 
-export interface AddCardDialogProps {
-  open?: boolean
-  defaultOpen?: boolean
-  onOpenChange?: (open: boolean) => void
+export interface AddCardDialogProps extends DialogOpenProps {
   /** Element that opens the dialog, e.g. a host's own "Add card" button. */
   trigger?: ReactNode
   /** After the adapter recorded the card, with the payment method it returned. */
@@ -41,20 +38,16 @@ export interface AddCardDialogProps {
  * load only once this opens; card data goes into Stripe's iframe and never through this code.
  */
 export function AddCardDialog({
-  open: openProp,
-  defaultOpen = false,
-  onOpenChange,
   trigger,
   onSuccess,
   stripeTimeoutMs,
   returnFocusFallback,
+  ...openProps
 }: AddCardDialogProps) {
   const i18n = useBillingI18n()
   const m = paymentMethodsText(i18n).add
-  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
+  const { open, setOpen, dialogProps } = useDialogState(openProps, returnFocusFallback)
   const announce = useAnnounce()
-  const returnFocus = useReturnFocus(open, returnFocusFallback)
-  const formId = `bp-add-card${useId().replace(/:/g, '')}`
 
   const flow = useAddCardFlow({
     open,
@@ -68,68 +61,36 @@ export function AddCardDialog({
 
   const showForm = !flow.pending && flow.load.status !== 'failed' && !flow.intentError
 
-  let footer: ReactNode
-  if (flow.pending) {
-    footer = (
-      <>
-        <DialogClose asChild>
-          <Button variant="ghost" disabled={flow.busy}>
-            {m.finish.later}
-          </Button>
-        </DialogClose>
-        <Button
-          variant="primary"
-          onClick={() => void flow.retryAttach()}
-          pending={flow.busy}
-          pendingLabel={m.attaching}
-          data-slot="add-card-finish"
-        >
-          {m.finish.retry}
-        </Button>
-      </>
-    )
-  } else {
-    footer = (
-      <>
-        <DialogClose asChild>
-          <Button variant="ghost" disabled={flow.busy}>
-            {i18n.messages.ui.cancel}
-          </Button>
-        </DialogClose>
-        {showForm && (
-          <Button
-            type="submit"
-            form={formId}
-            variant="primary"
-            // Shown while Stripe loads, so the footer does not jump; usable once the form is.
-            disabled={!flow.elementReady && !flow.busy}
-            pending={flow.busy}
-            pendingLabel={flow.phase === 'attaching' ? m.attaching : m.submitting}
-            data-slot="add-card-submit"
-          >
-            {m.submit}
-          </Button>
-        )}
-      </>
-    )
-  }
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
+      {...dialogProps}
       trigger={trigger}
       title={m.title}
       description={m.description}
-      dismissible={!flow.busy}
+      pending={flow.busy}
       className="bp-add-card-dialog"
-      onCloseAutoFocus={returnFocus}
       data-slot="add-card-dialog"
       data-step={dialogStep(flow)}
-      footer={footer}
+      cancelLabel={flow.pending ? m.finish.later : undefined}
+      action={
+        flow.pending
+          ? {
+              label: m.finish.retry,
+              onClick: () => void flow.retryAttach(),
+              pendingLabel: m.attaching,
+              'data-slot': 'add-card-finish',
+            }
+          : showForm && {
+              label: m.submit,
+              // Shown while Stripe loads, so the footer does not jump; usable once the form is.
+              disabled: !flow.elementReady && !flow.busy,
+              pendingLabel: flow.phase === 'attaching' ? m.attaching : m.submitting,
+              'data-slot': 'add-card-submit',
+            }
+      }
     >
-      <AddCardBody flow={flow} formId={formId} />
-    </Dialog>
+      <AddCardBody flow={flow} />
+    </FormDialog>
   )
 }
 
@@ -142,7 +103,7 @@ function dialogStep(flow: AddCardFlow): string {
   return flow.busy ? 'saving' : 'ready'
 }
 
-function AddCardBody({ flow, formId }: { flow: AddCardFlow; formId: string }) {
+function AddCardBody({ flow }: { flow: AddCardFlow }) {
   const i18n = useBillingI18n()
   const m = paymentMethodsText(i18n).add
   const errorMessage = useErrorMessage()
@@ -205,10 +166,8 @@ function AddCardBody({ flow, formId }: { flow: AddCardFlow; formId: string }) {
   const { load } = flow
   const mounted = load.status === 'ready' && flow.clientSecret !== null
   return (
-    <form
-      id={formId}
+    <DialogForm
       className="bp-add-card-form"
-      noValidate
       onSubmit={(event) => {
         event.preventDefault()
         void flow.submit()
@@ -242,7 +201,7 @@ function AddCardBody({ flow, formId }: { flow: AddCardFlow; formId: string }) {
         disabled={flow.busy}
         className="bp-add-card-default"
       />
-    </form>
+    </DialogForm>
   )
 }
 

@@ -5,26 +5,24 @@ import type { PaymentMethod } from '../../adapter/types'
 import { useCapabilities, usePaymentMethods, useSetDefaultPaymentMethod } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useBillingContext } from '../../provider/context'
-import { useRootProps } from '../../provider/root'
 import {
   Button,
   CardIcon,
   Deferred,
   deferred,
   EmptyState,
-  ErrorState,
+  LoadingStatus,
   Notice,
   PlusIcon,
-  Section,
   Skeleton,
-  LoadingStatus,
   StatusBadge,
   useAnnounce,
   useControllableState,
   useErrorMessage,
-  VisuallyHidden,
   useLatch,
+  VisuallyHidden,
 } from '../../ui'
+import { ResourceSection } from '../shared/ResourceSection'
 import { cardExpiryState } from './expiry'
 import { defaultFirst, methodName } from './methodName'
 import { PaymentMethodRow } from './PaymentMethodRow'
@@ -70,14 +68,11 @@ export function PaymentMethods({
   onRemoved,
   onDefaultChanged,
   headingLevel = 2,
-  className,
-  style,
   ...props
 }: PaymentMethodsProps) {
   const i18n = useBillingI18n()
   const m = paymentMethodsText(i18n)
   const { readOnly } = useBillingContext()
-  const root = useRootProps('payment-methods', className, style)
   const capabilities = useCapabilities()
   const methods = usePaymentMethods()
   const setDefault = useSetDefaultPaymentMethod()
@@ -93,9 +88,7 @@ export function PaymentMethods({
   const listRef = useRef<HTMLUListElement>(null)
   const addButtonRef = useRef<HTMLButtonElement>(null)
 
-  const Heading = `h${headingLevel}` as 'h2'
   const data = methods.data
-  const ordered = data ? defaultFirst(data) : undefined
   const now = new Date()
   const canAdd = capabilities.addPaymentMethod
   const canRemove = capabilities.removePaymentMethod
@@ -158,7 +151,7 @@ export function PaymentMethods({
     </Button>
   )
 
-  const isEmpty = ordered !== undefined && ordered.length === 0
+  const isEmpty = data !== undefined && data.length === 0
   let actions: ReactNode
   if (readOnly) {
     actions = (
@@ -170,31 +163,20 @@ export function PaymentMethods({
     actions = addButton(addButtonRef)
   }
 
-  let content: ReactNode
-  if (!data && methods.isError) {
-    content = (
-      <ErrorState
-        error={methods.error}
-        title={m.loadError}
-        onRetry={() => void methods.refetch()}
-        retrying={methods.isFetching}
-      />
-    )
-  } else if (!ordered) {
-    content = <ListSkeleton label={m.loading} />
-  } else if (ordered.length === 0) {
-    content = (
-      <EmptyState
-        as={headingLevel === 4 ? 'p' : (`h${headingLevel + 1}` as 'h3')}
-        icon={<CardIcon />}
-        title={m.empty.title}
-        description={canAdd ? m.empty.description : m.empty.readOnlyDescription}
-        action={canAdd ? addButton(addButtonRef) : undefined}
-      />
-    )
-  } else {
+  const list = (ordered: PaymentMethod[]) => {
+    if (ordered.length === 0) {
+      return (
+        <EmptyState
+          as={headingLevel === 4 ? 'p' : (`h${headingLevel + 1}` as 'h3')}
+          icon={<CardIcon />}
+          title={m.empty.title}
+          description={canAdd ? m.empty.description : m.empty.readOnlyDescription}
+          action={canAdd ? addButton(addButtonRef) : undefined}
+        />
+      )
+    }
     const defaultExpired = defaultCard !== null && cardExpiryState(defaultCard, now) === 'expired'
-    content = (
+    return (
       <div className="bp-pm-body">
         {defaultFailure && (
           <Notice
@@ -243,17 +225,17 @@ export function PaymentMethods({
   }
 
   return (
-    <Section
+    <ResourceSection
       {...props}
-      {...root}
-      as={Heading}
-      title={m.title}
-      description={m.description}
+      slot="payment-methods"
+      query={methods}
+      messages={m}
+      headingLevel={headingLevel}
+      loading={<ListSkeleton label={m.loading} />}
       actions={actions}
-      data-state={data ? (isEmpty ? 'empty' : 'ready') : methods.isError ? 'error' : 'loading'}
-      aria-busy={!data && !methods.isError ? true : undefined}
+      state={isEmpty ? 'empty' : 'ready'}
+      ready={(saved) => list(defaultFirst(saved))}
     >
-      {content}
       {canAdd && addMounted && (
         <Deferred fallback={<LoadingStatus />}>
           <AddCardDialog
@@ -267,9 +249,9 @@ export function PaymentMethods({
       {removing && (
         <Deferred fallback={<LoadingStatus />}>
           <RemoveCardDialog
-            paymentMethod={removing}
             open={removeOpen}
             onOpenChange={setRemoveOpen}
+            paymentMethod={removing}
             now={now}
             onRemoved={onRemoved}
             onDefaultChanged={onDefaultChanged}
@@ -282,7 +264,7 @@ export function PaymentMethods({
           />
         </Deferred>
       )}
-    </Section>
+    </ResourceSection>
   )
 }
 

@@ -11,16 +11,15 @@ import {
 } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import {
-  Button,
-  Dialog,
-  DialogClose,
   Field,
+  FormDialog,
   LoadingState,
   Notice,
   RadioCards,
   useAnnounce,
   useControllableState,
   useErrorMessage,
+  type FormDialogAction,
 } from '../../ui'
 import { BrandMark } from './BrandMark'
 import { cardExpiryState, formatExpiry } from './expiry'
@@ -138,13 +137,13 @@ export function RemoveCardDialog({
   const gone = methods.data !== undefined && !methods.data.some((m) => m.id === paymentMethod.id)
 
   let body: ReactNode
-  let footer: ReactNode
+  let cancelLabel: string | undefined
+  let action: FormDialogAction | undefined
   if (gone) {
     body = <Notice tone="info">{m.notFound}</Notice>
-    footer = <CloseButton label={m.done} />
+    cancelLabel = m.done
   } else if (checking) {
     body = <LoadingState rows={1} label={m.loading} />
-    footer = <CloseButton label={i18n.messages.ui.cancel} />
   } else if (blocked) {
     const fixable = guard.solvedByNewDefault
     body = (
@@ -186,33 +185,24 @@ export function RemoveCardDialog({
         {failureText && <Notice tone="danger">{failureText}</Notice>}
       </>
     )
-    footer = (
-      <>
-        <CloseButton label={m.blocked.keep} disabled={busy} />
-        {fixable && replacements.length > 0 && (
-          <Button
-            variant="primary"
-            onClick={() => void makeReplacementDefault()}
-            pending={setDefault.isPending}
-            pendingLabel={m.blocked.makingDefault}
-            data-slot="remove-card-make-default"
-          >
-            {m.blocked.makeDefault}
-          </Button>
-        )}
-        {fixable && replacements.length === 0 && onAddCard && (
-          <Button
-            variant="primary"
-            onClick={() => {
-              setOpen(false)
-              onAddCard()
-            }}
-          >
-            {m.blocked.addCard}
-          </Button>
-        )}
-      </>
-    )
+    cancelLabel = m.blocked.keep
+    if (fixable && replacements.length > 0) {
+      action = {
+        label: m.blocked.makeDefault,
+        onClick: () => void makeReplacementDefault(),
+        pending: setDefault.isPending,
+        pendingLabel: m.blocked.makingDefault,
+        'data-slot': 'remove-card-make-default',
+      }
+    } else if (fixable && onAddCard) {
+      action = {
+        label: m.blocked.addCard,
+        onClick: () => {
+          setOpen(false)
+          onAddCard()
+        },
+      }
+    }
   } else {
     body = (
       <>
@@ -231,48 +221,33 @@ export function RemoveCardDialog({
         {failureText && <Notice tone="danger">{failureText}</Notice>}
       </>
     )
-    footer = (
-      <>
-        <CloseButton label={i18n.messages.ui.cancel} disabled={busy} />
-        <Button
-          variant="danger"
-          onClick={() => void confirmRemove()}
-          pending={remove.isPending}
-          pendingLabel={m.pending}
-          data-slot="remove-card-confirm"
-        >
-          {m.confirm}
-        </Button>
-      </>
-    )
+    action = {
+      label: m.confirm,
+      variant: 'danger',
+      onClick: () => void confirmRemove(),
+      pending: remove.isPending,
+      pendingLabel: m.pending,
+      'data-slot': 'remove-card-confirm',
+    }
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={setOpen}
       size="sm"
       role="alertdialog"
       title={blocked && !gone ? i18n.t(m.blocked.title, { card: name }) : i18n.t(m.title, { card: name })}
       description={blocked && !gone ? m.blocked.description : m.description}
-      dismissible={!busy}
+      pending={busy}
       className="bp-remove-card-dialog"
       data-slot="remove-card-dialog"
       data-step={gone ? 'gone' : checking ? 'checking' : blocked ? 'blocked' : 'confirm'}
       onCloseAutoFocus={onCloseAutoFocus}
-      footer={footer}
+      cancelLabel={cancelLabel}
+      action={action}
     >
       {body}
-    </Dialog>
-  )
-}
-
-function CloseButton({ label, disabled }: { label: string; disabled?: boolean }) {
-  return (
-    <DialogClose asChild>
-      <Button variant="ghost" disabled={disabled}>
-        {label}
-      </Button>
-    </DialogClose>
+    </FormDialog>
   )
 }

@@ -1,15 +1,13 @@
 'use client'
-import { useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useId, useMemo, useState, type ComponentPropsWithoutRef } from 'react'
 import type { SpendCategory, SpendGranularity, SpendSummary, Wallet } from '../../adapter/types'
 import { useSpendSummary, useWallet } from '../../data/hooks'
 import { type BillingI18n, useBillingI18n } from '../../i18n/context'
 import { currencyExponent } from '../../money/currencies'
-import { useRootProps } from '../../provider/root'
 import { Button } from '../../ui/Button'
-import { Section } from '../../ui/Card'
+import { cx } from '../../ui/cx'
 import { EmptyState } from '../../ui/EmptyState'
-import { ErrorState } from '../../ui/ErrorState'
-import { LoadingState } from '../../ui/Skeleton'
+import { type Resource, ResourceSection } from '../shared/ResourceSection'
 import { type Forecast, forecastRunway } from './forecast'
 import { spendText } from './messages'
 import { SeriesPatterns, Swatch } from './patterns'
@@ -36,63 +34,51 @@ export function SpendInsights({
   defaultGranularity = 'day',
   now: nowProp,
   className,
-  style,
   ...props
 }: SpendInsightsProps) {
   const i18n = useBillingI18n()
   const m = spendText(i18n)
-  const root = useRootProps('spend-insights', ['bp-card bp-section', className].filter(Boolean).join(' '), style)
   // One "now" per mount: the ranges (and so the cache keys) stay put while the page is open.
   const [now] = useState(() => nowProp ?? new Date())
   const [granularity, setGranularity] = useState<SpendGranularity>(defaultGranularity)
   const daily = useSpendSummary(useMemo(() => rangeFor('day', now), [now]))
   const monthly = useSpendSummary(useMemo(() => rangeFor('month', now), [now]))
+  // The two ranges show together: loading until both are in, failed when one failed with nothing to show.
+  const failed = [daily, monthly].find((q) => q.isError && !q.data)
+  const summaries: Resource<[SpendSummary, SpendSummary]> = {
+    data: daily.data && monthly.data ? [daily.data, monthly.data] : undefined,
+    isError: failed !== undefined,
+    error: failed?.error,
+    isFetching: daily.isFetching || monthly.isFetching,
+    refetch: () => {
+      void daily.refetch()
+      void monthly.refetch()
+    },
+  }
   const wallet = useWallet()
-  const Heading = `h${headingLevel}` as 'h2'
   const subLevel = Math.min(headingLevel + 1, 4) as 3 | 4
   const SubHeading = `h${subLevel}` as 'h3'
 
-  const shown = granularity === 'day' ? daily : monthly
-  const failed = [daily, monthly].find((q) => q.isError && !q.data)
-  let content: ReactNode
-  let state: string
-  if (failed) {
-    state = 'error'
-    content = (
-      <ErrorState
-        error={failed.error}
-        title={m.loadError}
-        onRetry={() => {
-          void daily.refetch()
-          void monthly.refetch()
-        }}
-        retrying={daily.isFetching || monthly.isFetching}
-      />
-    )
-  } else if (!daily.data || !monthly.data) {
-    state = 'loading'
-    content = <LoadingState rows={4} label={m.loading} />
-  } else if (monthly.data.total.amount === 0 && daily.data.total.amount === 0) {
-    state = 'empty'
-    content = <EmptyState as={SubHeading} title={m.empty.title} description={m.empty.body} />
-  } else {
-    state = 'ready'
-    content = (
+  const empty = daily.data?.total.amount === 0 && monthly.data?.total.amount === 0
+  const state = empty ? 'empty' : 'ready'
+  const content = ([dailySummary, monthlySummary]: [SpendSummary, SpendSummary]) =>
+    empty ? (
+      <EmptyState as={SubHeading} title={m.empty.title} description={m.empty.body} />
+    ) : (
       <div className="bp-spend-body">
         <div className="bp-spend-facts">
-          <MonthFacts summary={monthly.data} now={now} m={m} i18n={i18n} Heading={SubHeading} />
-          <ForecastFacts summary={daily.data} wallet={wallet.data} now={now} m={m} i18n={i18n} Heading={SubHeading} />
+          <MonthFacts summary={monthlySummary} now={now} m={m} i18n={i18n} Heading={SubHeading} />
+          <ForecastFacts summary={dailySummary} wallet={wallet.data} now={now} m={m} i18n={i18n} Heading={SubHeading} />
         </div>
         <SpendBreakdown
           key={granularity}
-          summary={(shown.data ?? daily.data) as SpendSummary}
+          summary={granularity === 'day' ? dailySummary : monthlySummary}
           rangeName={granularity === 'day' ? m.range.days : m.range.months}
           m={m}
           i18n={i18n}
         />
       </div>
     )
-  }
 
   const toggle = (
     // biome-ignore lint/a11y/useSemanticElements: a two-button segmented control, not a form fieldset
@@ -112,17 +98,17 @@ export function SpendInsights({
   )
 
   return (
-    <Section
+    <ResourceSection
       {...props}
-      {...root}
-      as={Heading}
-      title={m.title}
-      description={m.description}
-      actions={state === 'ready' ? toggle : undefined}
-      data-state={state}
-    >
-      {content}
-    </Section>
+      slot="spend-insights"
+      className={cx('bp-card bp-section', className)}
+      query={summaries}
+      messages={m}
+      headingLevel={headingLevel}
+      actions={summaries.data && state === 'ready' ? toggle : undefined}
+      state={state}
+      ready={content}
+    />
   )
 }
 

@@ -1,21 +1,20 @@
 'use client'
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { toBillingError, type BillingError } from '../../adapter/errors'
 import { CANCEL_REASONS, type CancelReason, type CancelSubscriptionInput, type Subscription } from '../../adapter/types'
 import { useCancelSubscription, useCapabilities } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import {
-  Button,
-  Dialog,
-  DialogClose,
+  DialogForm,
   Field,
+  FormDialog,
   Notice,
   RadioCards,
   Textarea,
   useAnnounce,
-  useControllableState,
+  useDialogState,
   useErrorMessage,
-  useReturnFocus,
+  type DialogOpenProps,
 } from '../../ui'
 import { focusSubscriptionCard } from './focus'
 import { accessEndsAt, canCancel } from './status'
@@ -24,12 +23,9 @@ import { subscriptionsText } from './messages'
 /** Long enough for a reason, short enough that nobody pastes a document into it. */
 export const CANCEL_COMMENT_MAX = 500
 
-export interface CancelSubscriptionDialogProps {
+export interface CancelSubscriptionDialogProps extends DialogOpenProps {
   /** The subscription to cancel; pass the live one from the list so a refetch shows here too. */
   subscription: Subscription | null | undefined
-  open?: boolean
-  defaultOpen?: boolean
-  onOpenChange?: (open: boolean) => void
   /** Element that opens the dialog, e.g. a host's own button. */
   trigger?: ReactNode
   /** After the adapter set it to cancel at period end, with the subscription it returned. */
@@ -50,21 +46,20 @@ interface Draft {
  */
 export function CancelSubscriptionDialog({
   subscription,
-  open: openProp,
-  defaultOpen = false,
-  onOpenChange,
   trigger,
   onCanceled,
+  ...openProps
 }: CancelSubscriptionDialogProps) {
   const i18n = useBillingI18n()
   const m = subscriptionsText(i18n).cancel
   const capabilities = useCapabilities()
-  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const cancel = useCancelSubscription()
   const announce = useAnnounce()
   const errorMessage = useErrorMessage()
-  const formId = `bp-cancel-subscription${useId().replace(/:/g, '')}`
   const subscriptionId = subscription?.id ?? null
+  const { open, setOpen, dialogProps } = useDialogState(openProps, () =>
+    subscriptionId ? focusSubscriptionCard(subscriptionId, ['resume', 'change-plan', 'cancel']) : false,
+  )
 
   const [draft, setDraft] = useState<Draft>({ subscriptionId, reason: null, comment: '' })
   // Answers belong to one subscription; another one starts blank.
@@ -78,12 +73,6 @@ export function CancelSubscriptionDialog({
   useEffect(() => {
     if (open) setFailure(null)
   }, [open])
-
-  const fallbackFocus = useCallback(
-    () => (subscriptionId ? focusSubscriptionCard(subscriptionId, ['resume', 'change-plan', 'cancel']) : false),
-    [subscriptionId],
-  )
-  const returnFocus = useReturnFocus(open, fallbackFocus)
 
   const endsAt = subscription ? i18n.formatDate(accessEndsAt(subscription), 'long') : ''
   // Only after a failed attempt: our own success also flips the flags, just before closing.
@@ -127,13 +116,12 @@ export function CancelSubscriptionDialog({
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
+      {...dialogProps}
       trigger={trigger}
       title={title}
       description={description}
-      dismissible={!pending}
+      pending={pending}
       className="bp-cancel-subscription-dialog"
       data-slot="cancel-subscription-dialog"
       onOpenAutoFocus={(event) => {
@@ -142,31 +130,16 @@ export function CancelSubscriptionDialog({
         event.preventDefault()
         if (event.currentTarget instanceof HTMLElement) event.currentTarget.focus()
       }}
-      onCloseAutoFocus={returnFocus}
-      footer={
-        gone ? (
-          <DialogClose asChild>
-            <Button variant="primary">{m.close}</Button>
-          </DialogClose>
-        ) : (
-          <>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                {m.keep}
-              </Button>
-            </DialogClose>
-            <Button
-              type="submit"
-              form={formId}
-              variant="danger"
-              pending={pending}
-              pendingLabel={m.pending}
-              data-slot="cancel-subscription-confirm"
-            >
-              {m.confirm}
-            </Button>
-          </>
-        )
+      // Once it is canceled already there is nothing to confirm: only Close.
+      cancelLabel={gone ? m.close : m.keep}
+      cancelVariant={gone ? 'primary' : 'secondary'}
+      action={
+        !gone && {
+          label: m.confirm,
+          variant: 'danger',
+          pendingLabel: m.pending,
+          'data-slot': 'cancel-subscription-confirm',
+        }
       }
     >
       {gone ? (
@@ -174,7 +147,7 @@ export function CancelSubscriptionDialog({
           {alreadyText} {errorMessage(failure)}
         </Notice>
       ) : (
-        <form id={formId} className="bp-cancel-form" onSubmit={submit} noValidate>
+        <DialogForm className="bp-cancel-form" onSubmit={submit}>
           <div className="bp-cancel-consequences" data-slot="cancel-consequences">
             <p className="bp-cancel-consequences-title">{m.whatHappens}</p>
             <ul className="bp-cancel-consequences-list">
@@ -209,8 +182,8 @@ export function CancelSubscriptionDialog({
               {errorMessage(failure)} {m.choiceKept}
             </Notice>
           )}
-        </form>
+        </DialogForm>
       )}
-    </Dialog>
+    </FormDialog>
   )
 }

@@ -1,48 +1,34 @@
 'use client'
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
-import { toBillingError, type BillingError } from '../../adapter/errors'
-import type { ChangePlanInput, Plan, Subscription } from '../../adapter/types'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import type { Plan, Subscription } from '../../adapter/types'
 import { useChangePlan, usePaymentMethods, usePlanChangePreview, usePlans } from '../../data'
+import { useChargeWithAuthentication } from '../../data/useChargeWithAuthentication'
 import { useBillingI18n } from '../../i18n'
-import { useBillingContext } from '../../provider/context'
 import {
-  Button,
-  Dialog,
-  DialogClose,
+  DialogForm,
   ErrorState,
   Field,
+  FormDialog,
   LoadingState,
   Notice,
   RadioCards,
   StatusBadge,
   useAnnounce,
-  useControllableState,
+  useDialogState,
   useErrorMessage,
-  useReturnFocus,
+  type DialogOpenProps,
 } from '../../ui'
 import { focusSubscriptionCard } from './focus'
 import { chargedMethod, methodLabel, priceText } from './format'
 import { PlanChangeSummary } from './PlanChangeSummary'
-import { usePlanChangeIntent } from './usePlanChangeIntent'
 import { subscriptionsText } from './messages'
 
-export interface ChangePlanDialogProps {
+export interface ChangePlanDialogProps extends DialogOpenProps {
   /** The subscription whose plan changes; pass the live one from the list. */
   subscription: Subscription | null | undefined
-  open?: boolean
-  defaultOpen?: boolean
-  onOpenChange?: (open: boolean) => void
   trigger?: ReactNode
   /** After the adapter changed the plan, with the subscription it returned. */
   onPlanChanged?: (subscription: Subscription) => void
-}
-
-type Failure = { kind: 'error'; error: BillingError } | { kind: 'auth_failed' }
-type Phase = 'idle' | 'charging' | 'authenticating'
-
-/** Outcomes after which the same key would only replay the refusal: nothing was charged. */
-function chargedNothing(error: BillingError): boolean {
-  return error.code === 'card_declined' || error.code === 'validation' || error.code === 'forbidden'
 }
 
 function isCurrent(plan: Plan, subscription: Subscription): boolean {
@@ -54,20 +40,13 @@ function isCurrent(plan: Plan, subscription: Subscription): boolean {
  * lines) and at the next renewal, before anything is charged. Upgrades apply now, downgrades at
  * the end of the period, as the adapter's preview says. One idempotency key per chosen plan.
  */
-export function ChangePlanDialog({
-  subscription,
-  open: openProp,
-  defaultOpen = false,
-  onOpenChange,
-  trigger,
-  onPlanChanged,
-}: ChangePlanDialogProps) {
+export function ChangePlanDialog({ subscription, trigger, onPlanChanged, ...openProps }: ChangePlanDialogProps) {
   const i18n = useBillingI18n()
   const m = subscriptionsText(i18n).changePlan
-  const { loadStripe } = useBillingContext()
-  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
   const subscriptionId = subscription?.id ?? ''
-  const formId = `bp-change-plan${useId().replace(/:/g, '')}`
+  const { open, setOpen, dialogProps } = useDialogState(openProps, () =>
+    subscriptionId ? focusSubscriptionCard(subscriptionId, ['change-plan', 'cancel']) : false,
+  )
 
   const [choice, setChoice] = useState<{ subscriptionId: string; planId: string } | null>(null)
   const plans = usePlans(subscriptionId, { enabled: open && subscriptionId !== '' })
@@ -76,91 +55,43 @@ export function ChangePlanDialog({
     choice && choice.subscriptionId === subscriptionId ? (planList.find((p) => p.id === choice.planId) ?? null) : null
   const preview = usePlanChangePreview(subscriptionId, open && chosen ? chosen.id : null)
   const methods = usePaymentMethods()
-  const change = useChangePlan()
-  const intent = usePlanChangeIntent()
+  const charge = useChargeWithAuthentication(useChangePlan().mutateAsync, 'plan')
   const announce = useAnnounce()
   const errorMessage = useErrorMessage()
-
-  const [failure, setFailure] = useState<Failure | null>(null)
-  const [phase, setPhase] = useState<Phase>('idle')
-  const inFlight = useRef(false)
-  const pending = phase !== 'idle'
+  const { clearFailure } = charge
 
   useEffect(() => {
-    if (open) setFailure(null)
-  }, [open])
-
-  const fallbackFocus = useCallback(
-    () => (subscriptionId ? focusSubscriptionCard(subscriptionId, ['change-plan', 'cancel']) : false),
-    [subscriptionId],
-  )
-  const returnFocus = useReturnFocus(open, fallbackFocus)
+    if (open) clearFailure()
+  }, [open, clearFailure])
 
   const choose = (planId: string) => {
     setChoice({ subscriptionId, planId })
-    setFailure(null)
+    charge.clearFailure()
   }
 
-  /** 3-D Secure on-session; true when the bank confirmed. */
-  const authenticate = async (clientSecret: string): Promise<boolean> => {
-    if (!loadStripe) return false
-    try {
-      const stripe = await loadStripe()
-      const result = await stripe.handleNextAction({ clientSecret })
-      return !result.error
-    } catch {
-      return false
-    }
-  }
-
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
     const quote = preview.data
-    if (inFlight.current || !subscription || !chosen || !quote) return
-    const input: ChangePlanInput = {
-      subscriptionId: subscription.id,
-      planId: chosen.id,
-      idempotencyKey: intent.keyFor(subscription.id, chosen.id),
-    }
-    inFlight.current = true
-    setFailure(null)
-    setPhase('charging')
-    try {
-      let updated: Subscription
-      try {
-        updated = await change.mutateAsync(input)
-      } catch (thrown) {
-        const error = toBillingError(thrown)
-        if (error.code !== 'requires_action' || !error.clientSecret) throw error
-        setPhase('authenticating')
-        if (!(await authenticate(error.clientSecret))) {
-          intent.complete()
-          setFailure({ kind: 'auth_failed' })
-          return
-        }
-        setPhase('charging')
-        // Same key: the adapter completes the charge the bank just confirmed.
-        updated = await change.mutateAsync(input)
-      }
-      intent.complete()
-      announce(
-        quote.effective === 'period_end'
-          ? i18n.t(m.successScheduled, { plan: chosen.name, date: i18n.formatDate(quote.nextCycle.date, 'long') })
-          : i18n.t(m.success, { plan: chosen.name }),
-      )
-      setChoice(null)
-      setOpen(false)
-      onPlanChanged?.(updated)
-    } catch (thrown) {
-      const error = toBillingError(thrown)
-      if (chargedNothing(error)) intent.complete()
-      // The quote may be what changed (a new period, another plan elsewhere): ask again.
-      if (error.code === 'conflict' || error.code === 'not_found') void preview.refetch()
-      setFailure({ kind: 'error', error })
-    } finally {
-      inFlight.current = false
-      setPhase('idle')
-    }
+    if (!subscription || !chosen || !quote) return
+    void charge.run(
+      { subscriptionId: subscription.id, planId: chosen.id },
+      {
+        onSuccess: (updated) => {
+          announce(
+            quote.effective === 'period_end'
+              ? i18n.t(m.successScheduled, { plan: chosen.name, date: i18n.formatDate(quote.nextCycle.date, 'long') })
+              : i18n.t(m.success, { plan: chosen.name }),
+          )
+          setChoice(null)
+          setOpen(false)
+          onPlanChanged?.(updated)
+        },
+        // The quote may be what changed (a new period, another plan elsewhere): ask again.
+        onError: (error) => {
+          if (error.code === 'conflict' || error.code === 'not_found') void preview.refetch()
+        },
+      },
+    )
   }
 
   const options = subscription
@@ -207,7 +138,7 @@ export function ChangePlanDialog({
   } else {
     const card = subscription ? chargedMethod(subscription, methods.data) : null
     body = (
-      <form id={formId} className="bp-change-plan-form" onSubmit={submit} noValidate>
+      <DialogForm className="bp-change-plan-form" onSubmit={submit}>
         <Field label={m.plans}>
           <RadioCards
             layout="list"
@@ -223,12 +154,14 @@ export function ChangePlanDialog({
           preview={preview}
           cardLabel={card ? methodLabel(i18n, card) : null}
         />
-        {failure && (
+        {charge.failure && (
           <Notice tone="danger" title={m.failedTitle} data-slot="change-plan-error">
-            {failure.kind === 'auth_failed' ? m.authFailed : `${errorMessage(failure.error)} ${m.choiceKept}`}
+            {charge.failure.kind === 'auth_failed'
+              ? m.authFailed
+              : `${errorMessage(charge.failure.error)} ${m.choiceKept}`}
           </Notice>
         )}
-      </form>
+      </DialogForm>
     )
   }
 
@@ -239,41 +172,27 @@ export function ChangePlanDialog({
     confirmLabel = i18n.t(m.confirmPay, { amount: i18n.formatMoney(quote.dueToday) })
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
+      {...dialogProps}
       trigger={trigger}
       title={m.title}
       description={subscription ? i18n.t(m.description, { name: subscription.name }) : m.title}
-      dismissible={!pending}
+      pending={charge.pending}
       size="md"
       className="bp-change-plan-dialog"
       data-slot="change-plan-dialog"
-      onCloseAutoFocus={returnFocus}
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={pending}>
-              {m.cancel}
-            </Button>
-          </DialogClose>
-          {others.length > 0 && (
-            <Button
-              type="submit"
-              form={formId}
-              variant="primary"
-              pending={pending}
-              pendingLabel={phase === 'authenticating' ? m.authenticating : m.pending}
-              disabled={!quote || !chosen}
-              data-slot="change-plan-confirm"
-            >
-              {confirmLabel}
-            </Button>
-          )}
-        </>
+      cancelLabel={m.cancel}
+      cancelVariant="secondary"
+      action={
+        others.length > 0 && {
+          label: confirmLabel,
+          pendingLabel: charge.phase === 'authenticating' ? m.authenticating : m.pending,
+          disabled: !quote || !chosen,
+          'data-slot': 'change-plan-confirm',
+        }
       }
     >
       {body}
-    </Dialog>
+    </FormDialog>
   )
 }

@@ -1,22 +1,14 @@
 'use client'
-import { useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import type { Subscription } from '../../adapter/types'
 import { useCapabilities, useSubscriptions } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useBillingContext } from '../../provider/context'
-import { useRootProps } from '../../provider/root'
-import {
-  Button,
-  composeEventHandlers,
-  Deferred,
-  deferred,
-  ErrorState,
-  Notice,
-  Section,
-  StatusBadge,
-  useErrorMessage,
-  DialogLoading,
-} from '../../ui'
+import { composeEventHandlers, deferred, StatusBadge } from '../../ui'
+import { LazyDialog } from '../shared/LazyDialog'
+import { RefreshNotice } from '../shared/RefreshNotice'
+import { ResourceSection } from '../shared/ResourceSection'
+import { useLazyDialog } from '../shared/useLazyDialog'
 import type { CardAction } from './focus'
 import { PastDueBanner } from './PastDueBanner'
 import { SubscriptionGroup } from './SubscriptionGroup'
@@ -53,11 +45,6 @@ export interface SubscriptionsPanelProps extends Omit<ComponentPropsWithoutRef<'
   headingLevel?: 2 | 3 | 4
 }
 
-interface DialogTarget {
-  id: string
-  open: boolean
-}
-
 /**
  * Every subscription of the sub-account in one view, grouped as the help article groups them:
  * the platform plan (named after the host's brand), resale services and marketplace apps. Each
@@ -71,8 +58,6 @@ export function SubscriptionsPanel({
   onResumed,
   onPlanChanged,
   headingLevel = 2,
-  className,
-  style,
   onPointerOver,
   onFocus,
   ...props
@@ -80,76 +65,55 @@ export function SubscriptionsPanel({
   const i18n = useBillingI18n()
   const m = subscriptionsText(i18n)
   const context = useBillingContext()
-  const root = useRootProps('subscriptions-panel', className, style)
   const capabilities = useCapabilities()
   const subscriptions = useSubscriptions()
-  const errorMessage = useErrorMessage()
+  const cancelDialog = useLazyDialog(CancelSubscriptionDialog)
+  const planDialog = useLazyDialog(ChangePlanDialog)
   // Kept apart from "open" so closing a dialog keeps its subscription (and its answers) for a return.
-  const [cancelTarget, setCancelTarget] = useState<DialogTarget | null>(null)
-  const [planTarget, setPlanTarget] = useState<DialogTarget | null>(null)
+  const [cancelId, setCancelId] = useState<string | null>(null)
+  const [planId, setPlanId] = useState<string | null>(null)
   // A subscription that vanished on refetch (removed elsewhere) stays nameable in its open dialog.
   const lastSeen = useRef(new Map<string, Subscription>())
 
   const data = subscriptions.data
   if (data) for (const subscription of data) lastSeen.current.set(subscription.id, subscription)
-  const live = (target: DialogTarget | null) =>
-    target ? (data?.find((s) => s.id === target.id) ?? lastSeen.current.get(target.id) ?? null) : null
+  const live = (id: string | null) =>
+    id === null ? null : (data?.find((s) => s.id === id) ?? lastSeen.current.get(id) ?? null)
 
-  const cancelSubscription = live(cancelTarget)
+  const cancelSubscription = live(cancelId)
   const cancelTitle = cancelSubscription ? i18n.t(m.cancel.title, { name: cancelSubscription.name }) : m.cancel.confirm
   const brand = (brandName ?? context.brandName ?? '').trim()
   const canAct = capabilities.cancelSubscription || capabilities.resumeSubscription || capabilities.changePlan
   const subLevel = (headingLevel + 1) as 3 | 4 | 5
-  const Heading = `h${headingLevel}` as 'h2'
 
   const cardProps = {
     onRequestCancel: capabilities.cancelSubscription
-      ? (subscription: Subscription) => setCancelTarget({ id: subscription.id, open: true })
+      ? (subscription: Subscription) => {
+          setCancelId(subscription.id)
+          cancelDialog.show()
+        }
       : undefined,
     onRequestChangePlan: capabilities.changePlan
-      ? (subscription: Subscription) => setPlanTarget({ id: subscription.id, open: true })
+      ? (subscription: Subscription) => {
+          setPlanId(subscription.id)
+          planDialog.show()
+        }
       : undefined,
     onResumed,
   }
 
-  let content: ReactNode
-  if (!data && subscriptions.isError) {
-    content = (
-      <ErrorState
-        error={subscriptions.error}
-        title={m.loadError}
-        onRetry={() => void subscriptions.refetch()}
-        retrying={subscriptions.isFetching}
-        data-slot="subscriptions-error"
-      />
-    )
-  } else if (!data) {
-    content = <SubscriptionsSkeleton label={m.loading} />
-  } else {
-    const groups = groupByKind(data)
+  const content = (list: Subscription[]) => {
+    const groups = groupByKind(list)
     const titles = {
       platform: brand ? i18n.t(m.groups.platform.title, { brand }) : m.groups.platform.titleGeneric,
       resale: m.groups.resale.title,
       marketplace: m.groups.marketplace.title,
     }
-    content = (
+    return (
       <div className="bp-subscriptions-body">
-        {subscriptions.isError && (
-          // The list on screen is the last good one; say it may be out of date and offer a retry.
-          <Notice
-            tone="warning"
-            data-slot="subscriptions-refresh-error"
-            action={
-              <Button size="sm" pending={subscriptions.isFetching} onClick={() => void subscriptions.refetch()}>
-                {i18n.messages.ui.retry}
-              </Button>
-            }
-          >
-            {errorMessage(subscriptions.error)}
-          </Notice>
-        )}
+        <RefreshNotice query={subscriptions} data-slot="subscriptions-refresh-error" />
         <PastDueBanner
-          subscriptions={data.filter((s) => s.status === 'past_due')}
+          subscriptions={list.filter((s) => s.status === 'past_due')}
           // Someone who may not manage cards would land on a page where they can do nothing.
           onUpdatePaymentMethod={context.permissions.managePaymentMethods ? onUpdatePaymentMethod : undefined}
         />
@@ -168,14 +132,16 @@ export function SubscriptionsPanel({
   }
 
   return (
-    <Section
+    <ResourceSection
       {...props}
-      {...root}
+      slot="subscriptions-panel"
       onPointerOver={composeEventHandlers(onPointerOver, preloadDialogFor)}
       onFocus={composeEventHandlers(onFocus, preloadDialogFor)}
-      as={Heading}
-      title={m.title}
-      description={m.description}
+      query={subscriptions}
+      messages={m}
+      headingLevel={headingLevel}
+      loading={<SubscriptionsSkeleton label={m.loading} />}
+      errorSlot="subscriptions-error"
       actions={
         data && !canAct ? (
           <StatusBadge status="read-only" tone="neutral">
@@ -183,45 +149,18 @@ export function SubscriptionsPanel({
           </StatusBadge>
         ) : undefined
       }
-      data-state={data ? 'ready' : subscriptions.isError ? 'error' : 'loading'}
-      aria-busy={!data && !subscriptions.isError ? true : undefined}
+      ready={content}
     >
-      {content}
-      {capabilities.cancelSubscription && cancelTarget && (
-        <Deferred
-          fallback={
-            cancelTarget.open && (
-              <DialogLoading title={cancelTitle} onDismiss={() => setCancelTarget({ ...cancelTarget, open: false })} />
-            )
-          }
-        >
-          <CancelSubscriptionDialog
-            subscription={cancelSubscription}
-            open={cancelTarget.open}
-            onOpenChange={(open) => setCancelTarget((target) => (target ? { ...target, open } : null))}
-            onCanceled={onCanceled}
-          />
-        </Deferred>
+      {capabilities.cancelSubscription && (
+        <LazyDialog dialog={cancelDialog} loadingTitle={cancelTitle}>
+          <CancelSubscriptionDialog {...cancelDialog.props} subscription={cancelSubscription} onCanceled={onCanceled} />
+        </LazyDialog>
       )}
-      {capabilities.changePlan && planTarget && (
-        <Deferred
-          fallback={
-            planTarget.open && (
-              <DialogLoading
-                title={m.changePlan.title}
-                onDismiss={() => setPlanTarget({ ...planTarget, open: false })}
-              />
-            )
-          }
-        >
-          <ChangePlanDialog
-            subscription={live(planTarget)}
-            open={planTarget.open}
-            onOpenChange={(open) => setPlanTarget((target) => (target ? { ...target, open } : null))}
-            onPlanChanged={onPlanChanged}
-          />
-        </Deferred>
+      {capabilities.changePlan && (
+        <LazyDialog dialog={planDialog} loadingTitle={m.changePlan.title}>
+          <ChangePlanDialog {...planDialog.props} subscription={live(planId)} onPlanChanged={onPlanChanged} />
+        </LazyDialog>
       )}
-    </Section>
+    </ResourceSection>
   )
 }

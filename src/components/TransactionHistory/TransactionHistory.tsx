@@ -8,22 +8,12 @@ import {
   useState,
   type ComponentPropsWithoutRef,
   type CSSProperties,
-  type ReactNode,
 } from 'react'
 import type { LedgerEntry, LedgerPage } from '../../adapter/types'
 import { useCapabilities, useLedger } from '../../data'
 import { useBillingI18n } from '../../i18n'
-import { useRootProps } from '../../provider/root'
-import {
-  Button,
-  EmptyState,
-  ErrorState,
-  Notice,
-  Section,
-  SpinnerIcon,
-  useAnnounce,
-  useControllableState,
-} from '../../ui'
+import { Button, EmptyState, Notice, SpinnerIcon, useAnnounce, useControllableState } from '../../ui'
+import { ResourceSection } from '../shared/ResourceSection'
 import { countMessage, formatCount } from './count'
 import { ExportAction, ExportNotice } from './CsvExport'
 import {
@@ -122,13 +112,10 @@ export function TransactionHistory({
   pageSize = 50,
   height = 480,
   headingLevel = 2,
-  className,
-  style,
   ...props
 }: TransactionHistoryProps) {
   const i18n = useBillingI18n()
   const m = transactionsText(i18n)
-  const root = useRootProps('transaction-history', className, style)
   const capabilities = useCapabilities()
   const timeZone = useDisplayTimeZone()
   const [filter, setFilter] = useControllableState<TransactionFilter>(filterProp, defaultFilter, onFilterChange)
@@ -167,44 +154,28 @@ export function TransactionHistory({
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
   const clearFilters = () => setFilter(ALL_TRANSACTIONS)
 
-  const Heading = `h${headingLevel}` as 'h2'
-  let state: 'loading' | 'error' | 'empty' | 'no-results' | 'ready'
-  let content: ReactNode
-  if (ledger.isError && !ledger.data) {
-    state = 'error'
-    content = (
-      <ErrorState
-        error={ledger.error}
-        title={m.loadError}
-        onRetry={() => void ledger.refetch()}
-        retrying={ledger.isFetching}
-      />
-    )
-  } else if (!ledger.data) {
-    state = 'loading'
-    content = <LedgerSkeleton layout={layout} label={m.loading} />
-  } else if (rows.length === 0) {
-    const filtered = isFilterActive(applied)
-    state = filtered ? 'no-results' : 'empty'
-    content = filtered ? (
-      <EmptyState
-        as={headingLevel === 4 ? 'p' : (`h${headingLevel + 1}` as 'h3')}
-        title={m.noResults.title}
-        description={m.noResults.description}
-        action={<Button onClick={clearFilters}>{m.noResults.clear}</Button>}
-        data-slot="transactions-no-results"
-      />
-    ) : (
-      <EmptyState
-        as={headingLevel === 4 ? 'p' : (`h${headingLevel + 1}` as 'h3')}
-        title={m.empty.title}
-        description={m.empty.description}
-        data-slot="transactions-empty"
-      />
-    )
-  } else {
-    state = 'ready'
-    content = (
+  const filtered = isFilterActive(applied)
+  const state = rows.length > 0 ? 'ready' : filtered ? 'no-results' : 'empty'
+  const list = () => {
+    if (rows.length === 0) {
+      return filtered ? (
+        <EmptyState
+          as={headingLevel === 4 ? 'p' : (`h${headingLevel + 1}` as 'h3')}
+          title={m.noResults.title}
+          description={m.noResults.description}
+          action={<Button onClick={clearFilters}>{m.noResults.clear}</Button>}
+          data-slot="transactions-no-results"
+        />
+      ) : (
+        <EmptyState
+          as={headingLevel === 4 ? 'p' : (`h${headingLevel + 1}` as 'h3')}
+          title={m.empty.title}
+          description={m.empty.description}
+          data-slot="transactions-empty"
+        />
+      )
+    }
+    return (
       <>
         <LedgerTable
           key={filterKey}
@@ -253,51 +224,53 @@ export function TransactionHistory({
   }
 
   return (
-    <Section
+    <ResourceSection
       {...props}
-      {...root}
-      as={Heading}
-      title={m.title}
-      description={m.description}
+      slot="transaction-history"
+      query={ledger}
+      messages={m}
+      headingLevel={headingLevel}
+      loading={<LedgerSkeleton layout={layout} label={m.loading} />}
       actions={<ExportAction exporter={exporter} />}
-      data-state={state}
+      state={state}
       data-layout={layout}
-      aria-busy={state === 'loading' ? true : undefined}
-    >
-      <div ref={measureRef} className="bp-tx-body-wrap">
-        <LedgerFilters value={filter} onValueChange={setFilter} />
-        <ExportNotice exporter={exporter} />
-        {invoices.notice && (
-          <Notice
-            tone={invoices.notice.tone}
-            // Already announced; this is the lasting message.
-            role="note"
-            data-slot="invoice-notice"
-            action={
-              <>
-                {invoices.notice.link && (
-                  <a
-                    className="bp-button"
-                    data-variant="secondary"
-                    data-size="sm"
-                    href={invoices.notice.link.href}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                  >
-                    {invoices.notice.link.label}
-                  </a>
-                )}
-                <Button size="sm" variant="ghost" onClick={invoices.dismiss}>
-                  {m.invoice.dismiss}
-                </Button>
-              </>
-            }
-          >
-            {invoices.notice.text}
-          </Notice>
-        )}
-        {content}
-      </div>
-    </Section>
+      ready={list}
+      body={(content) => (
+        <div ref={measureRef} className="bp-tx-body-wrap">
+          <LedgerFilters value={filter} onValueChange={setFilter} />
+          <ExportNotice exporter={exporter} />
+          {invoices.notice && (
+            <Notice
+              tone={invoices.notice.tone}
+              // Already announced; this is the lasting message.
+              role="note"
+              data-slot="invoice-notice"
+              action={
+                <>
+                  {invoices.notice.link && (
+                    <a
+                      className="bp-button"
+                      data-variant="secondary"
+                      data-size="sm"
+                      href={invoices.notice.link.href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      {invoices.notice.link.label}
+                    </a>
+                  )}
+                  <Button size="sm" variant="ghost" onClick={invoices.dismiss}>
+                    {m.invoice.dismiss}
+                  </Button>
+                </>
+              }
+            >
+              {invoices.notice.text}
+            </Notice>
+          )}
+          {content}
+        </div>
+      )}
+    />
   )
 }

@@ -1,20 +1,14 @@
-import { useId, useRef, type FormEvent } from 'react'
-import type { BillingError } from '../../adapter/errors'
+import { type ReactNode, useId, useRef, type FormEvent } from 'react'
 import type { PaymentMethod, Wallet } from '../../adapter/types'
+import type { ChargeFailure, ChargePhase } from '../../data/useChargeWithAuthentication'
 import { useBillingI18n } from '../../i18n'
 import { formatMoneyInput } from '../../money'
-import { Button, MoneyField, Notice, RadioCards, useErrorMessage, type MoneyCheckResult } from '../../ui'
+import { DialogForm, MoneyField, Notice, RadioCards, useErrorMessage, type MoneyCheckResult } from '../../ui'
 import { CardChoice } from './CardChoice'
 import { cardName } from './walletMath'
 import { walletText } from './messages'
 
-/** Where the payment stands: the fields lock while the card is charged or the bank confirms. */
-export type AddFundsPhase = 'idle' | 'charging' | 'authenticating'
-
-export type AddFundsFailure = { kind: 'error'; error: BillingError } | { kind: 'auth_failed' }
-
 export interface AddFundsFieldsProps {
-  formId: string
   wallet: Wallet
   cards: readonly PaymentMethod[]
   /** The card that will be charged, or null when there is none to charge. */
@@ -25,15 +19,15 @@ export interface AddFundsFieldsProps {
   onAmountChange: (text: string) => void
   checked: MoneyCheckResult
   showErrors: boolean
-  failure: AddFundsFailure | null
-  phase: AddFundsPhase
+  failure: ChargeFailure | null
+  phase: ChargePhase
   onSubmit: (event: FormEvent) => void
-  onAddPaymentMethod?: () => void
+  /** "Add a card", when the host can add one. */
+  addCard?: ReactNode
 }
 
 /** The add-funds form: amount (presets or typed), card, and what will be charged. */
 export function AddFundsFields({
-  formId,
   wallet,
   cards,
   card,
@@ -46,15 +40,16 @@ export function AddFundsFields({
   failure,
   phase,
   onSubmit,
-  onAddPaymentMethod,
+  addCard,
 }: AddFundsFieldsProps) {
   const i18n = useBillingI18n()
   const { messages, intlLocale } = i18n
   const m = walletText(i18n).addFunds
   const errorMessage = useErrorMessage()
-  const presetsLabelId = `${formId}-presets`
+  const id = useId().replace(/:/g, '')
+  const presetsLabelId = `bp-add-funds-presets${id}`
   const amountRef = useRef<HTMLInputElement>(null)
-  const summaryId = `bp-add-funds-summary${useId().replace(/:/g, '')}`
+  const summaryId = `bp-add-funds-summary${id}`
   const pending = phase !== 'idle'
   const { currency, topUp } = wallet
   const money = (amount: number) => i18n.formatMoney({ amount, currency })
@@ -72,9 +67,7 @@ export function AddFundsFields({
   const failureText = failure ? (failure.kind === 'auth_failed' ? m.authFailed : errorMessage(failure.error)) : null
 
   return (
-    <form
-      id={formId}
-      noValidate
+    <DialogForm
       onSubmit={(event) => {
         onSubmit(event)
         // After a refused submit the first invalid field takes focus.
@@ -127,18 +120,7 @@ export function AddFundsFields({
         <CardChoice methods={cards} value={card?.id ?? null} onValueChange={onCardChange} disabled={pending} />
       )}
       {!card && (
-        <Notice
-          tone="warning"
-          title={m.noCardTitle}
-          data-slot="add-funds-no-card"
-          action={
-            onAddPaymentMethod && (
-              <Button size="sm" variant="secondary" onClick={onAddPaymentMethod}>
-                {walletText(i18n).actions.addCard}
-              </Button>
-            )
-          }
-        >
+        <Notice tone="warning" title={m.noCardTitle} data-slot="add-funds-no-card" action={addCard}>
           {m.noCard}
         </Notice>
       )}
@@ -153,6 +135,6 @@ export function AddFundsFields({
           </p>
         </div>
       )}
-    </form>
+    </DialogForm>
   )
 }

@@ -1,30 +1,18 @@
 'use client'
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { toBillingError, type BillingError } from '../../adapter/errors'
 import type { Wallet } from '../../adapter/types'
-import { usePaymentMethods, useUpdateAutoRecharge, useWallet } from '../../data'
+import { useUpdateAutoRecharge } from '../../data'
 import { useBillingI18n } from '../../i18n'
-import {
-  Button,
-  Dialog,
-  DialogClose,
-  ErrorState,
-  LoadingState,
-  useAnnounce,
-  useControllableState,
-  useReturnFocus,
-} from '../../ui'
+import { type DialogOpenProps, FormDialog, useAnnounce } from '../../ui'
 import { AutoRechargeForm } from './AutoRechargeForm'
-import { focusWalletAction } from './focus'
 import { checkDraft, draftFromWallet, type AutoRechargeDraft } from './autoRechargeDraft'
 import { autoRechargeSummary } from './autoRechargeSummary'
+import { useWalletDialog } from './useWalletDialog'
 import { defaultMethod, topUpPresets } from './walletMath'
 import { walletText } from './messages'
 
-export interface AutoRechargeDialogProps {
-  open?: boolean
-  defaultOpen?: boolean
-  onOpenChange?: (open: boolean) => void
+export interface AutoRechargeDialogProps extends DialogOpenProps {
   trigger?: ReactNode
   /** After the settings are saved, with the wallet as the adapter returned it. */
   onSaved?: (wallet: Wallet) => void
@@ -32,30 +20,19 @@ export interface AutoRechargeDialogProps {
   onAddPaymentMethod?: () => void
 }
 
-const returnToAutoRecharge = () => focusWalletAction(['wallet-auto-recharge-edit', 'wallet-add-funds'])
+const RETURN_TO = ['wallet-auto-recharge-edit', 'wallet-add-funds'] as const
 
 /**
  * Auto-recharge settings in a dialog. The draft lives here, outside the dialog's content, so a
  * failed save followed by closing and reopening still shows what was typed.
  */
-export function AutoRechargeDialog({
-  open: openProp,
-  defaultOpen = false,
-  onOpenChange,
-  trigger,
-  onSaved,
-  onAddPaymentMethod,
-}: AutoRechargeDialogProps) {
+export function AutoRechargeDialog({ trigger, onSaved, ...options }: AutoRechargeDialogProps) {
   const i18n = useBillingI18n()
-  const { messages, intlLocale } = i18n
+  const { intlLocale } = i18n
   const m = walletText(i18n).autoRecharge
-  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
-  const wallet = useWallet()
-  const methods = usePaymentMethods()
+  const dialog = useWalletDialog({ ...options, returnTo: RETURN_TO, loadingRows: 4 })
   const update = useUpdateAutoRecharge()
   const announce = useAnnounce()
-  const returnFocus = useReturnFocus(open, returnToAutoRecharge)
-  const formId = `bp-auto-recharge${useId().replace(/:/g, '')}`
   // null: untouched, so the form follows the saved settings (which may change underneath).
   const [draftState, setDraft] = useState<AutoRechargeDraft | null>(null)
   const [showErrors, setShowErrors] = useState(false)
@@ -63,8 +40,8 @@ export function AutoRechargeDialog({
   const inFlight = useRef(false)
   const pending = update.isPending
 
-  const data = wallet.data
-  const cards = methods.data
+  const data = dialog.wallet
+  const cards = dialog.cards
   const card = defaultMethod(cards)
   const draft = draftState ?? (data ? draftFromWallet(data, topUpPresets(data), intlLocale) : null)
   const check = draft && data ? checkDraft(draft, data, i18n) : null
@@ -76,7 +53,7 @@ export function AutoRechargeDialog({
       setDraft(null)
       setShowErrors(false)
     }
-    setOpen(next)
+    dialog.setOpen(next)
   }
 
   const changeDraft = (next: AutoRechargeDraft) => {
@@ -102,7 +79,7 @@ export function AutoRechargeDialog({
           ? i18n.t(m.form.saved, { summary: autoRechargeSummary(saved.autoRecharge, card, i18n) })
           : m.form.savedOff,
       )
-      setOpen(false)
+      dialog.setOpen(false)
       onSaved?.(saved)
     } catch (thrown) {
       setFailure(toBillingError(thrown))
@@ -111,64 +88,33 @@ export function AutoRechargeDialog({
     }
   }
 
-  let body: ReactNode
-  if (wallet.isError || methods.isError) {
-    const failed = wallet.isError ? wallet : methods
-    body = <ErrorState error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
-  } else if (!data || !cards || !draft) {
-    body = <LoadingState rows={4} label={walletText(i18n).loading} />
-  } else {
-    body = (
-      <AutoRechargeForm
-        formId={formId}
-        wallet={data}
-        card={card}
-        draft={draft}
-        onDraftChange={changeDraft}
-        check={check}
-        showErrors={showErrors}
-        failure={failure}
-        pending={pending}
-        onSubmit={submit}
-        onAddPaymentMethod={
-          onAddPaymentMethod
-            ? () => {
-                setOpen(false)
-                onAddPaymentMethod()
-              }
-            : undefined
-        }
-      />
-    )
-  }
-
   return (
-    <Dialog
-      open={open}
+    <FormDialog
+      {...dialog.dialogProps}
       onOpenChange={changeOpen}
       trigger={trigger}
       title={m.title}
       description={m.description}
-      dismissible={!pending}
+      pending={pending}
       className="bp-auto-recharge-dialog"
-      onCloseAutoFocus={returnFocus}
       data-slot="auto-recharge-dialog"
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="ghost" disabled={pending}>
-              {messages.ui.cancel}
-            </Button>
-          </DialogClose>
-          {draft && (
-            <Button type="submit" form={formId} variant="primary" pending={pending} data-slot="auto-recharge-submit">
-              {m.form.save}
-            </Button>
-          )}
-        </>
-      }
+      action={draft && { label: m.form.save, 'data-slot': 'auto-recharge-submit' }}
     >
-      {body}
-    </Dialog>
+      {dialog.unavailable ??
+        (data && draft && (
+          <AutoRechargeForm
+            wallet={data}
+            card={card}
+            draft={draft}
+            onDraftChange={changeDraft}
+            check={check}
+            showErrors={showErrors}
+            failure={failure}
+            pending={pending}
+            onSubmit={submit}
+            addCard={dialog.addCard}
+          />
+        ))}
+    </FormDialog>
   )
 }

@@ -1,15 +1,14 @@
-import { useId, useRef, type FormEvent } from 'react'
+import { type ReactNode, useId, type FormEvent } from 'react'
 import type { BillingError } from '../../adapter/errors'
 import type { PaymentMethod, Wallet } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
-import { checkMoneyText, Field, MoneyField, Notice, RadioCards, Switch, useErrorMessage, Button } from '../../ui'
+import { checkMoneyText, DialogForm, Field, MoneyField, Notice, RadioCards, Switch, useErrorMessage } from '../../ui'
 import { serverFieldErrors, type AutoRechargeDraft, type DraftCheck } from './autoRechargeDraft'
 import { autoRechargeSummary } from './autoRechargeSummary'
 import { cardName, rechargeAmount } from './walletMath'
 import { walletText } from './messages'
 
 export interface AutoRechargeFormProps {
-  formId: string
   wallet: Wallet
   /** The card auto-recharge charges (the default card), or null when there is none. */
   card: PaymentMethod | null
@@ -20,12 +19,12 @@ export interface AutoRechargeFormProps {
   failure: BillingError | null
   pending: boolean
   onSubmit: (event: FormEvent) => void
-  onAddPaymentMethod?: () => void
+  /** "Add a card", when the host can add one. */
+  addCard?: ReactNode
 }
 
 /** On/off, threshold, fixed amount or target balance, and an optional monthly cap. */
 export function AutoRechargeForm({
-  formId,
   wallet,
   card,
   draft,
@@ -35,14 +34,13 @@ export function AutoRechargeForm({
   failure,
   pending,
   onSubmit,
-  onAddPaymentMethod,
+  addCard,
 }: AutoRechargeFormProps) {
   const i18n = useBillingI18n()
   const { intlLocale } = i18n
   const m = walletText(i18n).autoRecharge
   const f = m.form
   const errorMessage = useErrorMessage()
-  const firstInvalid = useRef<HTMLFormElement>(null)
   const summaryId = `bp-auto-recharge-summary${useId().replace(/:/g, '')}`
   const { currency } = wallet
   const money = (amount: number) => i18n.formatMoney({ amount, currency })
@@ -66,15 +64,13 @@ export function AutoRechargeForm({
   const threshold = checkMoneyText(draft.threshold, { locale: intlLocale, currency })
 
   return (
-    <form
-      ref={firstInvalid}
-      id={formId}
-      noValidate
+    <DialogForm
       onSubmit={(event) => {
+        const form = event.currentTarget
         onSubmit(event)
         // Move to the first field that needs fixing, once its message has rendered.
         requestAnimationFrame(() => {
-          firstInvalid.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+          form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
         })
       }}
       className="bp-auto-recharge-form"
@@ -96,18 +92,7 @@ export function AutoRechargeForm({
       />
 
       {draft.enabled && !card && (
-        <Notice
-          tone="warning"
-          title={f.noCardTitle}
-          data-slot="auto-recharge-no-card"
-          action={
-            onAddPaymentMethod && (
-              <Button size="sm" variant="secondary" onClick={onAddPaymentMethod}>
-                {walletText(i18n).actions.addCard}
-              </Button>
-            )
-          }
-        >
+        <Notice tone="warning" title={f.noCardTitle} data-slot="auto-recharge-no-card" action={addCard}>
           {f.noCard}
         </Notice>
       )}
@@ -184,6 +169,6 @@ export function AutoRechargeForm({
           {autoRechargeSummary(check.settings, card, i18n)}
         </p>
       )}
-    </form>
+    </DialogForm>
   )
 }

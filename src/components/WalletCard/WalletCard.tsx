@@ -1,24 +1,13 @@
 'use client'
-import { useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useState, type ComponentPropsWithoutRef } from 'react'
 import type { AddFundsResult, Wallet } from '../../adapter/types'
 import { useCapabilities, usePaymentMethods, useWallet } from '../../data'
 import { useBillingI18n } from '../../i18n'
 import { useBillingContext } from '../../provider/context'
-import { useRootProps } from '../../provider/root'
-import {
-  Button,
-  Deferred,
-  deferred,
-  ErrorState,
-  Notice,
-  PlusIcon,
-  Section,
-  Skeleton,
-  StatusBadge,
-  VisuallyHidden,
-  DialogLoading,
-  useLatch,
-} from '../../ui'
+import { Button, deferred, Notice, PlusIcon, Skeleton, StatusBadge, VisuallyHidden } from '../../ui'
+import { LazyDialog } from '../shared/LazyDialog'
+import { ResourceSection } from '../shared/ResourceSection'
+import { useLazyDialog } from '../shared/useLazyDialog'
 import { AutoRechargeStatus } from './AutoRechargeStatus'
 import { CreditsList } from './CreditsList'
 import { WalletBalance } from './WalletBalance'
@@ -29,8 +18,6 @@ import { walletText } from './messages'
 // The dialogs (their forms, amount parsing, radio cards, switch) are fetched when first wanted.
 const AddFundsDialog = deferred(() => import('./dialogs'), 'AddFundsDialog')
 const AutoRechargeDialog = deferred(() => import('./dialogs'), 'AutoRechargeDialog')
-const preloadAddFunds = () => void AddFundsDialog.preload()
-const preloadAutoRecharge = () => void AutoRechargeDialog.preload()
 
 export interface WalletCardProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** "Add a card" when there is none (BillingPanel opens its add-card dialog). */
@@ -58,27 +45,19 @@ export function WalletCard({
   onNotificationsSaved,
   defaultAddFundsOpen = false,
   headingLevel = 2,
-  className,
-  style,
   ...props
 }: WalletCardProps) {
   const i18n = useBillingI18n()
   const m = walletText(i18n)
   const { readOnly } = useBillingContext()
-  const root = useRootProps('wallet-card', className, style)
   const capabilities = useCapabilities()
   const wallet = useWallet()
   const methods = usePaymentMethods()
-  const [addFundsOpen, setAddFundsOpen] = useState(defaultAddFundsOpen)
-  const [autoRechargeOpen, setAutoRechargeOpen] = useState(false)
   // A dialog stays mounted once opened: it keeps what was typed and its top-up intent for a return.
-  const addFundsUsed = useLatch(addFundsOpen)
-  const autoRechargeUsed = useLatch(autoRechargeOpen)
-  const openAddFunds = () => setAddFundsOpen(true)
-  const openAutoRecharge = () => setAutoRechargeOpen(true)
+  const addFunds = useLazyDialog(AddFundsDialog, defaultAddFundsOpen)
+  const autoRecharge = useLazyDialog(AutoRechargeDialog)
   const [lastTopUp, setLastTopUp] = useState<AddFundsResult | null>(null)
 
-  const Heading = `h${headingLevel}` as 'h2'
   const subLevel = (headingLevel + 1) as 3 | 4 | 5
   const data = wallet.data
   const card = defaultMethod(methods.data)
@@ -88,13 +67,7 @@ export function WalletCard({
 
   const actions = data ? (
     canAddFunds ? (
-      <Button
-        variant="primary"
-        onClick={openAddFunds}
-        onPointerEnter={preloadAddFunds}
-        onFocus={preloadAddFunds}
-        data-slot="wallet-add-funds"
-      >
+      <Button variant="primary" {...addFunds.trigger} data-slot="wallet-add-funds">
         <PlusIcon />
         {m.actions.addFunds}
       </Button>
@@ -105,101 +78,75 @@ export function WalletCard({
     ) : undefined
   ) : undefined
 
-  let content: ReactNode
-  if (wallet.isError && !data) {
-    content = (
-      <ErrorState
-        error={wallet.error}
-        title={m.loadError}
-        onRetry={() => void wallet.refetch()}
-        retrying={wallet.isFetching}
-      />
-    )
-  } else if (!data) {
-    content = <WalletSkeleton label={m.loading} />
-  } else {
-    content = (
-      <div className="bp-wallet-body">
-        {lastTopUp &&
-          // Already announced when it happened; this is the lasting, visible receipt.
-          (lastTopUp.entry.status === 'pending' ? (
-            <Notice tone="info" role="note" data-slot="wallet-top-up-processing">
-              {i18n.t(m.addFunds.processing, {
-                amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
-              })}
-            </Notice>
-          ) : (
-            <Notice tone="success" role="note" data-slot="wallet-top-up-success">
-              {i18n.t(m.addFunds.success, {
-                amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
-                balance: i18n.formatMoney(lastTopUp.wallet.balance),
-              })}
-            </Notice>
-          ))}
-        <WalletBalance wallet={data} />
-        <CreditsList credits={data.credits} headingLevel={subLevel} />
-        <AutoRechargeStatus
-          wallet={data}
-          card={card}
-          headingLevel={subLevel}
-          onEdit={canEditAutoRecharge ? openAutoRecharge : undefined}
-          onEditIntent={preloadAutoRecharge}
-          onAddPaymentMethod={canEditAutoRecharge || canAddFunds ? onAddPaymentMethod : undefined}
-        />
-        <WalletNotifications
-          wallet={data}
-          headingLevel={subLevel}
-          editable={capabilities.updateWalletNotifications}
-          onSaved={onNotificationsSaved}
-        />
-      </div>
-    )
-  }
-
   return (
-    <Section
+    <ResourceSection
       {...props}
-      {...root}
-      as={Heading}
-      title={m.title}
-      description={m.description}
+      slot="wallet-card"
+      query={wallet}
+      messages={m}
+      headingLevel={headingLevel}
+      loading={<WalletSkeleton label={m.loading} />}
       actions={actions}
-      data-state={data ? (isLowBalance(data) ? 'low' : 'ok') : wallet.isError ? 'error' : 'loading'}
-      aria-busy={!data && !wallet.isError ? true : undefined}
+      state={data && (isLowBalance(data) ? 'low' : 'ok')}
+      ready={(data) => (
+        <div className="bp-wallet-body">
+          {lastTopUp &&
+            // Already announced when it happened; this is the lasting, visible receipt.
+            (lastTopUp.entry.status === 'pending' ? (
+              <Notice tone="info" role="note" data-slot="wallet-top-up-processing">
+                {i18n.t(m.addFunds.processing, {
+                  amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
+                })}
+              </Notice>
+            ) : (
+              <Notice tone="success" role="note" data-slot="wallet-top-up-success">
+                {i18n.t(m.addFunds.success, {
+                  amount: i18n.formatMoney(lastTopUp.entry.amount ?? lastTopUp.wallet.balance),
+                  balance: i18n.formatMoney(lastTopUp.wallet.balance),
+                })}
+              </Notice>
+            ))}
+          <WalletBalance wallet={data} />
+          <CreditsList credits={data.credits} headingLevel={subLevel} />
+          <AutoRechargeStatus
+            wallet={data}
+            card={card}
+            headingLevel={subLevel}
+            onEdit={canEditAutoRecharge ? autoRecharge.show : undefined}
+            onEditIntent={autoRecharge.preload}
+            onAddPaymentMethod={canEditAutoRecharge || canAddFunds ? onAddPaymentMethod : undefined}
+          />
+          <WalletNotifications
+            wallet={data}
+            headingLevel={subLevel}
+            editable={capabilities.updateWalletNotifications}
+            onSaved={onNotificationsSaved}
+          />
+        </div>
+      )}
     >
-      {content}
-      {canAddFunds && addFundsUsed && (
-        <Deferred
-          fallback={addFundsOpen && <DialogLoading title={m.addFunds.title} onDismiss={() => setAddFundsOpen(false)} />}
-        >
+      {canAddFunds && (
+        <LazyDialog dialog={addFunds} loadingTitle={m.addFunds.title}>
           <AddFundsDialog
-            open={addFundsOpen}
-            onOpenChange={setAddFundsOpen}
+            {...addFunds.props}
             onAddPaymentMethod={onAddPaymentMethod}
             onSuccess={(result) => {
               setLastTopUp(result)
               onTopUpSuccess?.(result)
             }}
           />
-        </Deferred>
+        </LazyDialog>
       )}
-      {canEditAutoRecharge && autoRechargeUsed && (
-        <Deferred
-          fallback={
-            autoRechargeOpen && (
-              <DialogLoading title={m.autoRecharge.title} onDismiss={() => setAutoRechargeOpen(false)} />
-            )
-          }
-        >
+      {canEditAutoRecharge && (
+        <LazyDialog dialog={autoRecharge} loadingTitle={m.autoRecharge.title}>
           <AutoRechargeDialog
-            open={autoRechargeOpen}
-            onOpenChange={setAutoRechargeOpen}
+            {...autoRecharge.props}
             onAddPaymentMethod={onAddPaymentMethod}
             onSaved={onAutoRechargeSaved}
           />
-        </Deferred>
+        </LazyDialog>
       )}
-    </Section>
+    </ResourceSection>
   )
 }
 
