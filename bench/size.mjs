@@ -5,7 +5,7 @@
 // "initial" is what the browser must fetch before the component shows its default view with no
 // dialog open: the entry chunk and every chunk it imports statically, plus the chunks that hold
 // the modules of that view (for BillingPanel, the Payments section: PaymentMethods and
-// BillingAddressForm) and everything those import statically. Code split into a chunk that
+// BillingProfileCard) and everything those import statically. Code split into a chunk that
 // the view still needs at once is initial, not lazy. "lazy" is every other chunk (other
 // sections, dialogs, edit forms, Stripe Elements), fetched on use or when the browser idles.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,7 +23,7 @@ export const SIZE_TARGETS = [
   'WalletCard',
   'PaymentMethods',
   'SubscriptionsPanel',
-  'BillingAddressForm',
+  'BillingProfileCard',
   'TransactionHistory',
 ]
 
@@ -32,12 +32,12 @@ export const VIEW_MODULES = {
   BillingPanel: [
     'src/components/BillingPanel/BillingPanel.tsx',
     'src/components/PaymentMethods/PaymentMethods.tsx',
-    'src/components/BillingAddressForm/BillingAddressForm.tsx',
+    'src/components/BillingProfileCard/BillingProfileCard.tsx',
   ],
   WalletCard: ['src/components/WalletCard/WalletCard.tsx'],
   PaymentMethods: ['src/components/PaymentMethods/PaymentMethods.tsx'],
   SubscriptionsPanel: ['src/components/SubscriptionsPanel/SubscriptionsPanel.tsx'],
-  BillingAddressForm: ['src/components/BillingAddressForm/BillingAddressForm.tsx'],
+  BillingProfileCard: ['src/components/BillingProfileCard/BillingProfileCard.tsx'],
   TransactionHistory: ['src/components/TransactionHistory/TransactionHistory.tsx'],
 }
 

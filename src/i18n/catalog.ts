@@ -1,4 +1,4 @@
-import type { BillingAddressMessages } from '../components/BillingAddressForm/messages'
+import type { BillingProfileMessages } from '../components/BillingProfileCard/messages'
 import { panelMessages, type PanelMessages } from '../components/BillingPanel/messages'
 import type { PaymentMethodsMessages } from '../components/PaymentMethods/messages'
 import type { SpendInsightsMessages } from '../components/SpendInsights/messages'
@@ -18,7 +18,12 @@ export interface BillingMessages {
   wallet: WalletMessages
   paymentMethods: PaymentMethodsMessages
   subscriptions: SubscriptionsMessages
-  billingAddress: BillingAddressMessages
+  billingProfile: BillingProfileMessages
+  /**
+   * @deprecated The `billingProfile` strings under their 0.1.0 name: overrides and catalogs written
+   * for 0.1.0 still apply (beneath `billingProfile`). Goes in 0.2.
+   */
+  billingAddress?: BillingProfileMessages
   transactions: TransactionsMessages
   spendInsights: SpendInsightsMessages
 }

@@ -73,8 +73,14 @@ export function createI18n(
   const intlLocale = catalog ? catalog.tag : tagWithoutCatalog(locale as string | undefined)
   const translated = catalog?.messages as DeepPartial<BillingMessages> | undefined
   // English under the catalog (a catalog older than the English never shows a hole), overrides on top.
-  const layered = <T,>(english: T, key: keyof BillingMessages): T =>
-    mergeMessages<T>(mergeMessages<T>(english, translated?.[key] as DeepPartial<T>), overrides?.[key] as DeepPartial<T>)
+  const layered = <T,>(english: T, key: keyof BillingMessages): T => {
+    const under = (source: DeepPartial<BillingMessages> | undefined) =>
+      // 0.1.0 called the billingProfile strings billingAddress; what was written for it still counts.
+      key === 'billingProfile' && source?.billingAddress
+        ? (mergeMessages<T>(source.billingAddress as T, source[key] as DeepPartial<T>) as DeepPartial<T>)
+        : (source?.[key] as DeepPartial<T>)
+    return mergeMessages<T>(mergeMessages<T>(english, under(translated)), under(overrides))
+  }
   const messages: CoreMessages = {
     common: layered(CORE_ENGLISH.common, 'common'),
     ui: layered(CORE_ENGLISH.ui, 'ui'),

@@ -1,4 +1,4 @@
-import { billingAddressMessages } from '../components/BillingAddressForm/messages'
+import { billingProfileMessages } from '../components/BillingProfileCard/messages'
 import { paymentMethodsMessages } from '../components/PaymentMethods/messages'
 import { spendInsightsMessages } from '../components/SpendInsights/messages'
 import { subscriptionsMessages } from '../components/SubscriptionsPanel/messages'
@@ -16,7 +16,7 @@ export const en: BillingMessages = {
   wallet: walletMessages,
   paymentMethods: paymentMethodsMessages,
   subscriptions: subscriptionsMessages,
-  billingAddress: billingAddressMessages,
+  billingProfile: billingProfileMessages,
   transactions: transactionsMessages,
   spendInsights: spendInsightsMessages,
 }

@@ -7,7 +7,7 @@ export type MessageSlice =
   | 'wallet'
   | 'paymentMethods'
   | 'subscriptions'
-  | 'billingAddress'
+  | 'billingProfile'
   | 'transactions'
   | 'spendInsights'
 

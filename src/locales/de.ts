@@ -1,5 +1,5 @@
 import type { BillingLocaleCatalog } from '../i18n/catalog'
-import { billingAddress } from './de/billingAddress'
+import { billingProfile } from './de/billingProfile'
 import { common } from './de/common'
 import { panel } from './de/panel'
 import { paymentMethods } from './de/paymentMethods'
@@ -15,5 +15,5 @@ import { wallet } from './de/wallet'
  */
 export const de: BillingLocaleCatalog = {
   tag: 'de',
-  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingAddress, transactions, spendInsights },
+  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingProfile, transactions, spendInsights },
 }

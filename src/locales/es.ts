@@ -1,5 +1,5 @@
 import type { BillingLocaleCatalog } from '../i18n/catalog'
-import { billingAddress } from './es/billingAddress'
+import { billingProfile } from './es/billingProfile'
 import { common } from './es/common'
 import { panel } from './es/panel'
 import { paymentMethods } from './es/paymentMethods'
@@ -15,5 +15,5 @@ import { wallet } from './es/wallet'
  */
 export const es: BillingLocaleCatalog = {
   tag: 'es',
-  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingAddress, transactions, spendInsights },
+  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingProfile, transactions, spendInsights },
 }

@@ -1,5 +1,5 @@
 import type { BillingLocaleCatalog } from '../i18n/catalog'
-import { billingAddress } from './fr/billingAddress'
+import { billingProfile } from './fr/billingProfile'
 import { common } from './fr/common'
 import { panel } from './fr/panel'
 import { paymentMethods } from './fr/paymentMethods'
@@ -15,5 +15,5 @@ import { wallet } from './fr/wallet'
  */
 export const fr: BillingLocaleCatalog = {
   tag: 'fr',
-  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingAddress, transactions, spendInsights },
+  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingProfile, transactions, spendInsights },
 }

@@ -1,5 +1,5 @@
 import type { BillingLocaleCatalog } from '../i18n/catalog'
-import { billingAddress } from './it/billingAddress'
+import { billingProfile } from './it/billingProfile'
 import { common } from './it/common'
 import { panel } from './it/panel'
 import { paymentMethods } from './it/paymentMethods'
@@ -15,5 +15,5 @@ import { wallet } from './it/wallet'
  */
 export const it: BillingLocaleCatalog = {
   tag: 'it',
-  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingAddress, transactions, spendInsights },
+  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingProfile, transactions, spendInsights },
 }

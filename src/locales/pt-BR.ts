@@ -1,5 +1,5 @@
 import type { BillingLocaleCatalog } from '../i18n/catalog'
-import { billingAddress } from './pt-BR/billingAddress'
+import { billingProfile } from './pt-BR/billingProfile'
 import { common } from './pt-BR/common'
 import { panel } from './pt-BR/panel'
 import { paymentMethods } from './pt-BR/paymentMethods'
@@ -15,5 +15,5 @@ import { wallet } from './pt-BR/wallet'
  */
 export const ptBR: BillingLocaleCatalog = {
   tag: 'pt-BR',
-  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingAddress, transactions, spendInsights },
+  messages: { common, ui, panel, wallet, paymentMethods, subscriptions, billingProfile, transactions, spendInsights },
 }

@@ -31,5 +31,6 @@ describe('styling hooks for host CSS', () => {
     await screen.findByRole('button', { name: 'Add funds' })
     // The seeded $42.50 is above the $10.00 alert threshold.
     expect(document.querySelector('[data-slot="wallet-balance"]')).toHaveAttribute('data-status', 'ok')
+    expect(document.querySelector('[data-slot="wallet-card"]')).toHaveAttribute('data-status', 'ok')
   })
 })

@@ -1,5 +1,5 @@
 'use client'
-import { BillingAddressForm } from '../BillingAddressForm/BillingAddressForm'
+import { BillingProfileCard } from '../BillingProfileCard/BillingProfileCard'
 import { PaymentMethods } from '../PaymentMethods/PaymentMethods'
 import { usePanelNavigation } from './navigation'
 
@@ -17,7 +17,7 @@ export function PaymentsSection({ headingLevel }: PaymentsSectionProps) {
         onAddCardOpenChange={addCard.onOpenChange}
         headingLevel={headingLevel}
       />
-      <BillingAddressForm headingLevel={headingLevel} />
+      <BillingProfileCard headingLevel={headingLevel} />
     </div>
   )
 }

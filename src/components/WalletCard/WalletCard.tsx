@@ -87,7 +87,9 @@ export function WalletCard({
       headingLevel={headingLevel}
       loading={<WalletSkeleton label={m.loading} />}
       actions={actions}
+      // The balance's status; data-state repeats it until 0.2, as 0.1.0 had it there.
       state={data && (isLowBalance(data) ? 'low' : 'ok')}
+      data-status={data ? (isLowBalance(data) ? 'low' : 'ok') : undefined}
       ready={(data) => (
         <div className="bp-wallet-body">
           {lastTopUp &&

@@ -98,7 +98,7 @@ export function placeServerErrors(fieldErrors: FieldErrors | undefined): PlacedS
   return placed
 }
 
-type Messages = BillingMessages['billingAddress']
+type Messages = BillingMessages['billingProfile']
 
 /** The sentence shown under a field, in the user's language, for what is wrong with it. */
 export function fieldMessage(

@@ -4,7 +4,7 @@ import { useBillingI18n } from '../../i18n'
 import { Field, NativeSelect, TextInput, type TextInputProps } from '../../ui'
 import { countryOptions } from './countries'
 import { fieldMessage } from './fieldErrors'
-import type { BillingAddressMessages } from './messages'
+import type { BillingProfileMessages } from './messages'
 import {
   defaultTaxIdType,
   isTaxIdType,
@@ -33,7 +33,7 @@ const AUTOCOMPLETE: Partial<Record<BillingFieldPath, string>> = {
 }
 
 /** What the field groups wire their controls with: ids, errors, values, and changes (none while saving). */
-export function useFieldBinding(form: BillingFormState, pending: boolean, m: BillingAddressMessages) {
+export function useFieldBinding(form: BillingFormState, pending: boolean, m: BillingProfileMessages) {
   const idBase = `bp-billing${useId().replace(/[^\w-]/g, '')}`
   const { values } = form
   const country = values.address.country

@@ -1,6 +1,6 @@
-import type { BillingAddressMessages } from '../../components/BillingAddressForm/messages'
+import type { BillingProfileMessages } from '../../components/BillingProfileCard/messages'
 
-export const billingAddress: BillingAddressMessages = {
+export const billingProfile: BillingProfileMessages = {
   title: 'Dados de faturamento',
   description:
     'Eles aparecem nas suas faturas e recibos. Mantenha-os atualizados: algumas regiões os exigem para cobranças recorrentes.',

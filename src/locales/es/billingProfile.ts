@@ -1,6 +1,6 @@
-import type { BillingAddressMessages } from '../../components/BillingAddressForm/messages'
+import type { BillingProfileMessages } from '../../components/BillingProfileCard/messages'
 
-export const billingAddress: BillingAddressMessages = {
+export const billingProfile: BillingProfileMessages = {
   title: 'Información de Facturación',
   description:
     'Aparece en tus facturas y recibos. Mantenla al día: en algunas regiones es obligatoria para los cobros recurrentes.',

@@ -10,13 +10,13 @@ import {
   validateBillingProfile,
   valuesFromProfile,
   type BillingProfileValues,
-} from '../../src/components/BillingAddressForm'
+} from '../../src/components/BillingProfileCard'
 import { seedProfile } from '../../src/adapter/memory/seed'
 import {
   fieldForServerPath,
   placeServerErrors,
   problemFromServer,
-} from '../../src/components/BillingAddressForm/fieldErrors'
+} from '../../src/components/BillingProfileCard/fieldErrors'
 
 function values(
   patch: {

@@ -1,6 +1,6 @@
-import type { BillingAddressMessages } from '../../components/BillingAddressForm/messages'
+import type { BillingProfileMessages } from '../../components/BillingProfileCard/messages'
 
-export const billingAddress: BillingAddressMessages = {
+export const billingProfile: BillingProfileMessages = {
   title: 'Dati di fatturazione',
   description:
     'Compaiono su fatture e ricevute. Tienili aggiornati: in alcune regioni sono obbligatori per gli addebiti ricorrenti.',

@@ -7,10 +7,11 @@ import { seedProfile } from '../../src/adapter/memory/seed'
 import type { BillingAdapter, BillingProfile } from '../../src/adapter/types'
 import {
   BillingAddressForm,
+  BillingProfileCard,
   BillingProfileForm,
   validateBillingProfile,
   valuesFromProfile,
-} from '../../src/components/BillingAddressForm'
+} from '../../src/components/BillingProfileCard'
 import { en } from '../../src/i18n'
 import { NOW, renderBilling } from '../support/render'
 import { es } from '../../src/locales/es'
@@ -50,9 +51,9 @@ function announced() {
   return document.querySelector('[data-slot="announcer"] [role="status"]')?.textContent ?? ''
 }
 
-describe('BillingAddressForm: the saved information', () => {
+describe('BillingProfileCard: the saved information', () => {
   it('shows the name, company, email, address as written in its country, tax ID and receipts setting', async () => {
-    renderBilling(<BillingAddressForm />)
+    renderBilling(<BillingProfileCard />)
     expect(await screen.findByRole('heading', { name: 'Billing information' })).toBeInTheDocument()
     await screen.findByText('María José Hernández Núñez')
     const view = within(card())
@@ -74,7 +75,7 @@ describe('BillingAddressForm: the saved information', () => {
   })
 
   it('speaks Spanish with the help article wording', async () => {
-    const { user } = renderBilling(<BillingAddressForm />, { locale: 'es' })
+    const { user } = renderBilling(<BillingProfileCard />, { locale: 'es' })
     expect(await screen.findByRole('heading', { name: 'Información de Facturación' })).toBeInTheDocument()
     expect(await screen.findByText('México')).toBeInTheDocument()
     expect(screen.getByText('Dirección de Facturación', { selector: 'dt' })).toBeInTheDocument()
@@ -92,7 +93,7 @@ describe('BillingAddressForm: the saved information', () => {
 
   it('invites to add the information when there is none, and starts the form empty in the locale country', async () => {
     const onSaved = vi.fn()
-    const { user, memory } = renderBilling(<BillingAddressForm onSaved={onSaved} />, {
+    const { user, memory } = renderBilling(<BillingProfileCard onSaved={onSaved} />, {
       memory: { empty: true },
       provider: { locale: { ...es, tag: 'es-MX' } },
     })
@@ -126,11 +127,11 @@ describe('BillingAddressForm: the saved information', () => {
   })
 })
 
-describe('BillingAddressForm: editing and saving', () => {
+describe('BillingProfileCard: editing and saving', () => {
   it('saves the changes, tells the host, announces it and returns focus to Edit', async () => {
     const onSaved = vi.fn()
     const onEditingChange = vi.fn()
-    const { user, memory } = renderBilling(<BillingAddressForm onSaved={onSaved} onEditingChange={onEditingChange} />)
+    const { user, memory } = renderBilling(<BillingProfileCard onSaved={onSaved} onEditingChange={onEditingChange} />)
     const form = await openForm(user)
     expect(onEditingChange).toHaveBeenLastCalledWith(true)
     expect(card()).toHaveAttribute('data-state', 'editing')
@@ -159,7 +160,7 @@ describe('BillingAddressForm: editing and saving', () => {
   })
 
   it('checks the form before sending: messages next to the fields, focus on the first, nothing sent', async () => {
-    const { user, memory } = renderBilling(<BillingAddressForm />)
+    const { user, memory } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     await replace(user, textbox('Full name'), '   ')
     await replace(user, textbox('Postal code'), '6600')
@@ -181,7 +182,7 @@ describe('BillingAddressForm: editing and saving', () => {
   })
 
   it('shows a problem when a changed field is left, not when a field is merely visited', async () => {
-    const { user } = renderBilling(<BillingAddressForm />)
+    const { user } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     await user.click(textbox('Company'))
     await user.tab()
@@ -193,7 +194,7 @@ describe('BillingAddressForm: editing and saving', () => {
   })
 
   it('adapts labels and rules to the country: State, Province, County; ZIP code, Postcode', async () => {
-    const { user } = renderBilling(<BillingAddressForm />)
+    const { user } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     expect(textbox('State')).toBeRequired()
 
@@ -215,7 +216,7 @@ describe('BillingAddressForm: editing and saving', () => {
   })
 
   it('names the countries in the user language, in its alphabetical order', async () => {
-    const { user } = renderBilling(<BillingAddressForm />, { locale: 'es' })
+    const { user } = renderBilling(<BillingProfileCard />, { locale: 'es' })
     await user.click(await screen.findByRole('button', { name: /^Editar/ }))
     const country = await screen.findByRole('combobox', { name: 'País' })
     const names = within(country)
@@ -233,7 +234,7 @@ describe('BillingAddressForm: editing and saving', () => {
   })
 
   it('hides the postal code where the country has none, and saves none', async () => {
-    const { user, memory } = renderBilling(<BillingAddressForm />)
+    const { user, memory } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     await chooseCountry(user, 'United Arab Emirates')
     expect(screen.queryByRole('textbox', { name: /postal code/i })).not.toBeInTheDocument()
@@ -248,7 +249,7 @@ describe('BillingAddressForm: editing and saving', () => {
   })
 
   it('starts the tax ID type at the usual one for the chosen country', async () => {
-    const { user } = renderBilling(<BillingAddressForm />, { memory: { empty: true } })
+    const { user } = renderBilling(<BillingProfileCard />, { memory: { empty: true } })
     await user.click(await screen.findByRole('button', { name: 'Add billing information' }))
     expect(await screen.findByRole('combobox', { name: 'Type' })).toHaveDisplayValue('Other')
     await chooseCountry(user, 'Spain')
@@ -259,9 +260,9 @@ describe('BillingAddressForm: editing and saving', () => {
   })
 })
 
-describe('BillingAddressForm: when saving fails', () => {
+describe('BillingProfileCard: when saving fails', () => {
   it('puts server field errors on their fields and the rest in the form message', async () => {
-    const { user, memory } = renderBilling(<BillingAddressForm />)
+    const { user, memory } = renderBilling(<BillingProfileCard />)
     memory.setFaults({
       updateBillingProfile: {
         code: 'validation',
@@ -295,7 +296,7 @@ describe('BillingAddressForm: when saving fails', () => {
     '%s: keeps every typed value, shows the message, and a retry can succeed',
     async (code) => {
       const onSaved = vi.fn()
-      const { user, memory } = renderBilling(<BillingAddressForm onSaved={onSaved} />)
+      const { user, memory } = renderBilling(<BillingProfileCard onSaved={onSaved} />)
       memory.setFaults({ updateBillingProfile: code })
       await openForm(user)
       await replace(user, textbox('Company'), 'Peñasco & Hijos')
@@ -319,7 +320,7 @@ describe('BillingAddressForm: when saving fails', () => {
   )
 
   it('keeps the input when a conflict reloads the saved profile underneath', async () => {
-    const { user, memory, queryClient } = renderBilling(<BillingAddressForm />)
+    const { user, memory, queryClient } = renderBilling(<BillingProfileCard />)
     memory.setFaults({ updateBillingProfile: 'conflict' })
     await openForm(user)
     await replace(user, textbox('City'), 'Monterrey')
@@ -331,9 +332,9 @@ describe('BillingAddressForm: when saving fails', () => {
   })
 })
 
-describe('BillingAddressForm: leaving with unsaved changes', () => {
+describe('BillingProfileCard: leaving with unsaved changes', () => {
   it('asks before discarding changes, and keeps them when the user goes back', async () => {
-    const { user, memory } = renderBilling(<BillingAddressForm />)
+    const { user, memory } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     await replace(user, textbox('City'), 'Puebla')
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
@@ -353,7 +354,7 @@ describe('BillingAddressForm: leaving with unsaved changes', () => {
   })
 
   it('closes at once when nothing changed (or the change was undone)', async () => {
-    const { user } = renderBilling(<BillingAddressForm />)
+    const { user } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     await user.type(textbox('City'), 'x')
     await user.keyboard('{Backspace}')
@@ -371,14 +372,14 @@ function HostControlsEditing({ onEditingChange }: { onEditingChange: (editing: b
       <button type="button" onClick={() => setEditing(true)}>
         Open from the host
       </button>
-      <BillingAddressForm editing={editing} onEditingChange={onEditingChange} />
+      <BillingProfileCard editing={editing} onEditingChange={onEditingChange} />
     </>
   )
 }
 
-describe('BillingAddressForm: who may edit, and states', () => {
+describe('BillingProfileCard: who may edit, and states', () => {
   it('shows the view only, with no Edit, when the host makes the panel read-only', async () => {
-    renderBilling(<BillingAddressForm defaultEditing />, { provider: { readOnly: true } })
+    renderBilling(<BillingProfileCard defaultEditing />, { provider: { readOnly: true } })
     expect(await screen.findByText('María José Hernández Núñez')).toBeInTheDocument()
     expect(screen.getByText('View only')).toBeInTheDocument()
     expect(screen.queryByRole('button')).not.toBeInTheDocument()
@@ -388,7 +389,7 @@ describe('BillingAddressForm: who may edit, and states', () => {
   it('hides editing when the adapter cannot save a profile', async () => {
     const memory = createMemoryAdapter({ seed: 1, now: () => NOW, empty: true })
     const { updateBillingProfile: _, ...withoutUpdate } = memory
-    renderBilling(<BillingAddressForm />, { adapter: withoutUpdate as BillingAdapter })
+    renderBilling(<BillingProfileCard />, { adapter: withoutUpdate as BillingAdapter })
     expect(await screen.findByText('No billing information yet')).toBeInTheDocument()
     expect(screen.getByText('No billing information has been added to this account.')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Add billing information' })).not.toBeInTheDocument()
@@ -405,7 +406,7 @@ describe('BillingAddressForm: who may edit, and states', () => {
   })
 
   it('shows a failed load with a retry, and the information once it loads', async () => {
-    const { user, memory } = renderBilling(<BillingAddressForm />, {
+    const { user, memory } = renderBilling(<BillingProfileCard />, {
       memory: { faults: { getBillingProfile: 'unavailable' } },
     })
     expect(await within(card()).findByRole('alert')).toHaveTextContent(en.common.errors.unavailable)
@@ -417,7 +418,7 @@ describe('BillingAddressForm: who may edit, and states', () => {
 
   it('passes host class, style and DOM props to its outer element', async () => {
     renderBilling(
-      <BillingAddressForm className="host-billing" style={{ maxWidth: 600 }} data-testid="billing" id="billing-info" />,
+      <BillingProfileCard className="host-billing" style={{ maxWidth: 600 }} data-testid="billing" id="billing-info" />,
     )
     const root = await screen.findByTestId('billing')
     expect(root).toHaveClass('bp-root', 'bp-billing-address-form', 'host-billing')
@@ -511,5 +512,27 @@ describe('BillingProfileForm with any input', () => {
     const notice = await screen.findByText(en.common.errors.validation)
     expect(notice.closest('[role="alert"]')).not.toBeNull()
     expect(textbox('Postal code')).toHaveAccessibleDescription('Enter the postal code.')
+  })
+})
+
+describe('BillingProfileCard: the 0.1.0 names still work until 0.2', () => {
+  it('renders under its old name BillingAddressForm', async () => {
+    renderBilling(<BillingAddressForm />)
+    expect(await screen.findByRole('heading', { name: 'Billing information' })).toBeInTheDocument()
+    expect(BillingAddressForm).toBe(BillingProfileCard)
+  })
+
+  it('applies message overrides written under the old billingAddress key, beneath the new one', async () => {
+    renderBilling(<BillingProfileCard />, {
+      provider: {
+        messages: {
+          billingAddress: { title: 'Invoice details', editLabel: 'Change invoice details' },
+          billingProfile: { editLabel: 'Modify invoice details' },
+        },
+      },
+    })
+    expect(await screen.findByRole('heading', { name: 'Invoice details' })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Modify invoice details' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Change invoice details' })).not.toBeInTheDocument()
   })
 })

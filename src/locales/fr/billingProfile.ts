@@ -1,6 +1,6 @@
-import type { BillingAddressMessages } from '../../components/BillingAddressForm/messages'
+import type { BillingProfileMessages } from '../../components/BillingProfileCard/messages'
 
-export const billingAddress: BillingAddressMessages = {
+export const billingProfile: BillingProfileMessages = {
   title: 'Informations de facturation',
   description:
     'Elles figurent sur vos factures et reçus. Tenez-les à jour\u00a0: certaines régions les exigent pour les paiements récurrents.',

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
 import { createMemoryAdapter } from '../src/adapter/memory'
 import type { BillingProfile } from '../src/adapter/types'
-import { BillingAddressForm } from '../src/components/BillingAddressForm'
-import '../src/components/BillingAddressForm/BillingAddressForm.css'
+import { BillingProfileCard } from '../src/components/BillingProfileCard'
+import '../src/components/BillingProfileCard/BillingProfileCard.css'
 import type { BillingStoryParameters } from './support/withBilling'
 
 const NOW = new Date('2026-11-26T15:00:00Z')
@@ -18,8 +18,8 @@ function card(canvasElement: HTMLElement) {
 }
 
 const meta = {
-  title: 'Components/BillingAddressForm',
-  component: BillingAddressForm,
+  title: 'Components/BillingProfileCard',
+  component: BillingProfileCard,
   args: {
     onSaved: fn(),
     onEditingChange: fn(),
@@ -32,7 +32,7 @@ const meta = {
       </div>
     ),
   ],
-} satisfies Meta<typeof BillingAddressForm>
+} satisfies Meta<typeof BillingProfileCard>
 
 export default meta
 type Story = StoryObj<typeof meta>

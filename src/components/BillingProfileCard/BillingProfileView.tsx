@@ -4,7 +4,7 @@ import type { BillingAddress, BillingProfile } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
 import { Button, cx, DescriptionItem, DescriptionList, EmptyState, PlusIcon } from '../../ui'
 import { isTaxIdType, POSTAL_CODE_AFTER_CITY } from './addressFormat'
-import { billingAddressText } from './messages'
+import { billingProfileText } from './messages'
 
 export interface BillingProfileViewProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** `null`: nothing saved yet, shown as an empty state. */
@@ -41,7 +41,7 @@ export function BillingProfileView({
 }: BillingProfileViewProps) {
   const billingI18n = useBillingI18n()
   const { t, countryName } = billingI18n
-  const m = billingAddressText(billingI18n)
+  const m = billingProfileText(billingI18n)
 
   if (!profile) {
     const Heading = `h${headingLevel}` as 'h3'
@@ -98,7 +98,11 @@ export function BillingProfileView({
             <span className="bp-muted">{m.view.noTaxId}</span>
           )}
         </DescriptionItem>
-        <DescriptionItem term={m.view.walletReceipts} data-state={profile.walletReceipts ? 'on' : 'off'}>
+        <DescriptionItem
+          term={m.view.walletReceipts}
+          data-status={profile.walletReceipts ? 'on' : 'off'}
+          data-state={profile.walletReceipts ? 'on' : 'off'}
+        >
           {profile.walletReceipts ? (
             t(m.view.receiptsOn, { email: profile.email })
           ) : (

@@ -1,6 +1,6 @@
-import type { BillingAddressMessages } from '../../components/BillingAddressForm/messages'
+import type { BillingProfileMessages } from '../../components/BillingProfileCard/messages'
 
-export const billingAddress: BillingAddressMessages = {
+export const billingProfile: BillingProfileMessages = {
   title: 'Rechnungsdaten',
   description:
     'Sie erscheinen auf Ihren Rechnungen und Belegen. Halten Sie sie aktuell: In manchen Regionen sind sie für wiederkehrende Zahlungen vorgeschrieben.',

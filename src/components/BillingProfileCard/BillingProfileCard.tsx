@@ -6,14 +6,14 @@ import { useBillingI18n } from '../../i18n'
 import { Button, Deferred, deferred, LoadingState, Notice, StatusBadge, useControllableState } from '../../ui'
 import { ResourceSection } from '../shared/ResourceSection'
 import { BillingProfileView } from './BillingProfileView'
-import { billingAddressText } from './messages'
+import { billingProfileText } from './messages'
 
 // The form (country list, postal and tax rules, validation) is its own chunk: reading the saved
 // information needs none of it. Fetched when a pointer or focus reaches "Edit".
 const BillingProfileForm = deferred(() => import('./BillingProfileForm'), 'BillingProfileForm')
 const preloadForm = () => void BillingProfileForm.preload()
 
-export interface BillingAddressFormProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
+export interface BillingProfileCardProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** After the billing information was saved, with the profile as the adapter stored it. */
   onSaved?: (profile: BillingProfile) => void
   /** Whether the form is shown (controlled). Ignored when the user may not edit. */
@@ -28,17 +28,17 @@ export interface BillingAddressFormProps extends Omit<ComponentPropsWithoutRef<'
  * Billing information: the saved name, address, tax ID and receipt settings, and an "Edit"
  * that opens the country-aware form in place.
  */
-export function BillingAddressForm({
+export function BillingProfileCard({
   onSaved,
   editing: editingProp,
   defaultEditing = false,
   onEditingChange,
   headingLevel = 2,
   ...props
-}: BillingAddressFormProps) {
+}: BillingProfileCardProps) {
   const billingI18n = useBillingI18n()
   const { messages } = billingI18n
-  const m = billingAddressText(billingI18n)
+  const m = billingProfileText(billingI18n)
   const canEdit = useCapabilities().updateBillingProfile
   const query = useBillingProfile()
   const [editingState, setEditing] = useControllableState(editingProp, defaultEditing, onEditingChange)

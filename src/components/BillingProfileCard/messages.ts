@@ -118,14 +118,14 @@ const en = {
   },
 }
 
-export type BillingAddressMessages = typeof en
+export type BillingProfileMessages = typeof en
 /**
- * The English strings, built in. Other languages live in `src/locales/<tag>/billingAddress.ts`: a key added
+ * The English strings, built in. Other languages live in `src/locales/<tag>/billingProfile.ts`: a key added
  * here needs its translation there in every language (tsc and tests/unit/locales.test.ts say which).
  */
-export const billingAddressMessages: BillingAddressMessages = en
+export const billingProfileMessages: BillingProfileMessages = en
 
 /** This component's strings in the provider's locale, with the host's overrides. */
-export function billingAddressText(i18n: SliceSource): BillingAddressMessages {
-  return i18n.slice('billingAddress', billingAddressMessages)
+export function billingProfileText(i18n: SliceSource): BillingProfileMessages {
+  return i18n.slice('billingProfile', billingProfileMessages)
 }

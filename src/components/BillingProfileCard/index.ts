@@ -1,4 +1,13 @@
-export { BillingAddressForm, type BillingAddressFormProps } from './BillingAddressForm'
+import { BillingProfileCard, type BillingProfileCardProps } from './BillingProfileCard'
+
+export { BillingProfileCard, type BillingProfileCardProps }
+/**
+ * @deprecated Renamed `BillingProfileCard`, so the component, its messages (`billingProfile`) and
+ * its data (`BillingProfile`) share one name. This alias goes in 0.2.
+ */
+export const BillingAddressForm = BillingProfileCard
+/** @deprecated Renamed `BillingProfileCardProps`; goes in 0.2. */
+export type BillingAddressFormProps = BillingProfileCardProps
 export { BillingProfileForm, type BillingProfileFormProps } from './BillingProfileForm'
 export { BillingProfileView, type BillingProfileViewProps } from './BillingProfileView'
 export {

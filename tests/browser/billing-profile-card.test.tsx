@@ -1,8 +1,8 @@
-import '../../src/components/BillingAddressForm/BillingAddressForm.css'
+import '../../src/components/BillingProfileCard/BillingProfileCard.css'
 import { screen, waitFor, within } from '@testing-library/react'
 import { page, userEvent as realKeys } from 'vitest/browser'
 import { createMemoryAdapter, type MemoryBillingAdapter } from '../../src/adapter/memory'
-import { BillingAddressForm } from '../../src/components/BillingAddressForm'
+import { BillingProfileCard } from '../../src/components/BillingProfileCard'
 import { axeViolations, NOW, renderBilling } from '../support/render'
 
 type User = ReturnType<typeof renderBilling>['user']
@@ -40,10 +40,10 @@ beforeEach(async () => {
   await page.viewport(1280, 900)
 })
 
-describe('BillingAddressForm in Chromium: keyboard only', () => {
+describe('BillingProfileCard in Chromium: keyboard only', () => {
   it('edits and saves without a mouse: Edit, type, pick a country, switch receipts on, Save', async () => {
     const onSaved = vi.fn()
-    const { user, memory } = renderBilling(<BillingAddressForm onSaved={onSaved} />)
+    const { user, memory } = renderBilling(<BillingProfileCard onSaved={onSaved} />)
     await screen.findByText('María José Hernández Núñez')
 
     await tabTo(user, () => screen.getByRole('button', { name: 'Edit billing information' }))
@@ -91,7 +91,7 @@ describe('BillingAddressForm in Chromium: keyboard only', () => {
   })
 
   it('moves focus to the first invalid field on submit, with its message read with it', async () => {
-    const { user, memory } = renderBilling(<BillingAddressForm />)
+    const { user, memory } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     await user.clear(textbox('Address line 1'))
     await user.clear(textbox('Postal code'))
@@ -106,7 +106,7 @@ describe('BillingAddressForm in Chromium: keyboard only', () => {
   })
 
   it('guards unsaved changes: Escape keeps editing and returns to Cancel; Discard goes back to Edit', async () => {
-    const { user } = renderBilling(<BillingAddressForm />)
+    const { user } = renderBilling(<BillingProfileCard />)
     await openForm(user)
     await user.type(textbox('Company'), ' (Norte)')
     await tabTo(user, () => screen.getByRole('button', { name: 'Cancel' }))
@@ -132,7 +132,7 @@ describe('BillingAddressForm in Chromium: keyboard only', () => {
   })
 })
 
-describe('BillingAddressForm in Chromium: saving', () => {
+describe('BillingProfileCard in Chromium: saving', () => {
   it('puts server field errors on their fields, keeps the input, and stays axe clean', async () => {
     const memory = memoryAt({
       faults: {
@@ -142,7 +142,7 @@ describe('BillingAddressForm in Chromium: saving', () => {
         },
       },
     })
-    const { user } = renderBilling(<BillingAddressForm />, { adapter: memory })
+    const { user } = renderBilling(<BillingProfileCard />, { adapter: memory })
     await openForm(user)
     await user.type(textbox('Address line 2'), ', Interior 3')
     await user.click(screen.getByRole('button', { name: 'Save' }))
@@ -157,7 +157,7 @@ describe('BillingAddressForm in Chromium: saving', () => {
 
   it('sends one save for a double click, keeps the fields read-only while it runs, and says it is saving', async () => {
     const memory = memoryAt({ latency: 200 })
-    const { user } = renderBilling(<BillingAddressForm />, { adapter: memory })
+    const { user } = renderBilling(<BillingProfileCard />, { adapter: memory })
     await openForm(user)
     await user.clear(textbox('City'))
     await user.type(textbox('City'), 'Querétaro')
@@ -174,14 +174,14 @@ describe('BillingAddressForm in Chromium: saving', () => {
   })
 })
 
-describe('BillingAddressForm in Chromium: every state is accessible and fits 320 px', () => {
+describe('BillingProfileCard in Chromium: every state is accessible and fits 320 px', () => {
   it.each([
     ['view', {}, false],
     ['empty', { empty: true }, false],
     ['form', {}, true],
   ] as const)('%s: axe clean, light and dark', async (_, memoryOptions, editing) => {
     for (const theme of ['light', 'dark'] as const) {
-      const { unmount } = renderBilling(<BillingAddressForm defaultEditing={editing} />, {
+      const { unmount } = renderBilling(<BillingProfileCard defaultEditing={editing} />, {
         adapter: memoryAt(memoryOptions),
         provider: { appearance: { theme } },
       })
@@ -192,7 +192,7 @@ describe('BillingAddressForm in Chromium: every state is accessible and fits 320
   })
 
   it('read-only: the view only, axe clean', async () => {
-    renderBilling(<BillingAddressForm />, { provider: { readOnly: true } })
+    renderBilling(<BillingProfileCard />, { provider: { readOnly: true } })
     await screen.findByText('María José Hernández Núñez')
     expect(within(card()).queryByRole('button')).not.toBeInTheDocument()
     expect(await axeViolations(card())).toEqual([])
@@ -200,7 +200,7 @@ describe('BillingAddressForm in Chromium: every state is accessible and fits 320
 
   it('never scrolls sideways at 320 px, in the view or the form with errors, in Spanish', async () => {
     await page.viewport(320, 800)
-    const { user } = renderBilling(<BillingAddressForm />, { locale: 'es' })
+    const { user } = renderBilling(<BillingProfileCard />, { locale: 'es' })
     await screen.findByText('María José Hernández Núñez')
     expect(card().scrollWidth).toBeLessThanOrEqual(card().clientWidth)
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320)
@@ -222,7 +222,7 @@ describe('BillingAddressForm in Chromium: every state is accessible and fits 320
   it('puts city, region and postal code on one row when there is room', async () => {
     const { user } = renderBilling(
       <div style={{ maxWidth: 760 }}>
-        <BillingAddressForm />
+        <BillingProfileCard />
       </div>,
     )
     await openForm(user)
