@@ -15,7 +15,7 @@ export interface SpendRow {
 /** The longest range one summary covers: about three years of days or months. */
 export const MAX_SPEND_RANGE_MS = 1100 * 24 * 60 * 60 * 1000
 
-/** Checks and normalises the range; a validation BillingError names each bad field. */
+/** Checks and normalizes the range; a validation BillingError names each bad field. */
 export function normalizeSpendInput(input: Partial<SpendSummaryInput> | undefined): SpendSummaryInput {
   const fieldErrors: Record<string, string> = {}
   const time = (value: unknown, field: string) => {

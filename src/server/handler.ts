@@ -315,7 +315,7 @@ function capabilitiesFor(methods: MethodRegistry, caller: ResolvedCaller): Optio
   )
 }
 
-function normaliseBase(basePath: string): string {
+function normalizeBase(basePath: string): string {
   const trimmed = basePath.replace(/\/+$/, '')
   return trimmed.startsWith('/') || trimmed === '' ? trimmed : `/${trimmed}`
 }
@@ -338,7 +338,7 @@ export function createBillingHandlerFor(
       'createBillingHandler needs { resolve(request) }, which returns { service, permissions } for the caller, or null.',
     )
   }
-  const base = normaliseBase(options.basePath ?? '/v1')
+  const base = normalizeBase(options.basePath ?? '/v1')
   const maxBodyBytes = options.maxBodyBytes ?? 64_000
   const routes = routesFor(methods, { ...READERS, ...readers })
 

@@ -256,7 +256,7 @@ describe('validateBillingProfile: postal-code formats', () => {
     ],
   ]
 
-  it.each(cases)('%s: accepts and normalises its own format, rejects others', (country, good, bad) => {
+  it.each(cases)('%s: accepts and normalizes its own format, rejects others', (country, good, bad) => {
     for (const [typed, saved] of good) {
       expect(profileOf(inCountry(country, typed)).address.postalCode, `${country} "${typed}"`).toBe(saved)
     }

@@ -1,4 +1,4 @@
-/** The billing profile: the same validation and normalisation as the memory adapter, one rule for both. */
+/** The billing profile: the same validation and normalization as the memory adapter, one rule for both. */
 import type { BillingProfile } from '../../adapter/types'
 import { normalizeProfile, profileErrors } from '../../rules/profile'
 import type { ServiceContext } from '../handler'
