@@ -239,8 +239,11 @@ async function drive(browser, host, url) {
     await dialog.waitFor()
     const preset = dialog.getByRole('radiogroup', { name: 'Montos sugeridos' }).getByRole('radio').first()
     await preset.click()
-    expect((await preset.getAttribute('aria-checked')) === 'true', 'the first suggested amount did not get selected')
-    const amount = minorUnits((await preset.textContent()) ?? '')
+    expect(await preset.isChecked(), 'the first suggested amount did not get selected')
+    // The tile's text: the radio itself is a native input under it.
+    const amount = minorUnits(
+      (await preset.evaluate((el) => el.closest('[data-slot="radio-card"]')?.textContent)) ?? '',
+    )
     await dialog.getByRole('button', { name: /^Pagar\b/ }).click()
     await dialog.waitFor({ state: 'hidden' })
 
