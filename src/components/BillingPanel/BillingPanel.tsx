@@ -128,29 +128,18 @@ export function BillingPanel(props: BillingPanelProps) {
             ))}
           </TabsList>
 
-          <TabPanel value="payments" data-slot="billing-section">
-            <SectionTitle className="bp-visually-hidden">{m.sections.payments}</SectionTitle>
-            <p className="bp-section-description">{m.sectionDescriptions.payments}</p>
-            <Deferred fallback={<SectionSkeleton section="payments" />}>
-              <PaymentsSection headingLevel={subLevel} />
-            </Deferred>
-          </TabPanel>
-
-          <TabPanel value="subscriptions" data-slot="billing-section">
-            <SectionTitle className="bp-visually-hidden">{m.sections.subscriptions}</SectionTitle>
-            <p className="bp-section-description">{m.sectionDescriptions.subscriptions}</p>
-            <Deferred fallback={<SectionSkeleton section="subscriptions" />}>
-              <SubscriptionsSection headingLevel={subLevel} />
-            </Deferred>
-          </TabPanel>
-
-          <TabPanel value="wallet" data-slot="billing-section">
-            <SectionTitle className="bp-visually-hidden">{m.sections.wallet}</SectionTitle>
-            <p className="bp-section-description">{m.sectionDescriptions.wallet}</p>
-            <Deferred fallback={<SectionSkeleton section="wallet" />}>
-              <WalletSection headingLevel={subLevel} />
-            </Deferred>
-          </TabPanel>
+          {BILLING_SECTIONS.map((id) => {
+            const Code = SECTION_CODE[id]
+            return (
+              <TabPanel key={id} value={id} data-slot="billing-section">
+                <SectionTitle className="bp-visually-hidden">{m.sections[id]}</SectionTitle>
+                <p className="bp-section-description">{m.sectionDescriptions[id]}</p>
+                <Deferred fallback={<SectionSkeleton section={id} />}>
+                  <Code headingLevel={subLevel} />
+                </Deferred>
+              </TabPanel>
+            )
+          })}
         </Tabs>
       </section>
     </PanelNavigationContext.Provider>

@@ -6,7 +6,7 @@ export interface SubscriptionsSectionProps {
   headingLevel: 3 | 4
 }
 
-/** Subscriptions. Its own chunk, fetched when first shown (or ahead of time, when idle). */
+/** Subscriptions. In one chunk with Wallet & Transactions (laterSections), fetched when either is first shown or the browser idles. */
 export function SubscriptionsSection({ headingLevel }: SubscriptionsSectionProps) {
   const { goTo } = usePanelNavigation()
   return <SubscriptionsPanel onUpdatePaymentMethod={() => goTo('payments')} headingLevel={headingLevel} />

@@ -13,7 +13,7 @@ export interface WalletSectionProps {
   headingLevel: 3 | 4
 }
 
-/** Wallet & Transactions. Its own chunk, fetched when first shown (or ahead of time, when idle). */
+/** Wallet & Transactions. In one chunk with Subscriptions (laterSections), fetched when either is first shown or the browser idles. */
 export function WalletSection({ headingLevel }: WalletSectionProps) {
   const { spendInsights } = useCapabilities()
   const { openAddCard } = usePanelNavigation()

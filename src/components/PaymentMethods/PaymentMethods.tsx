@@ -28,7 +28,7 @@ import { defaultFirst, methodName } from './methodName'
 import { PaymentMethodRow } from './PaymentMethodRow'
 import { paymentMethodsText } from './messages'
 
-// The dialogs are their own chunks: the list shows without them, and their code is fetched when
+// The two dialogs are one chunk (./dialogs): the list shows without it, and their code is fetched when
 // a pointer or focus reaches the button that opens them (or when opened from outside).
 const AddCardDialog = deferred(() => import('./dialogs'), 'AddCardDialog')
 const RemoveCardDialog = deferred(() => import('./dialogs'), 'RemoveCardDialog')
