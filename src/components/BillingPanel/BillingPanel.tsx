@@ -36,6 +36,12 @@ const WalletSection = deferred(
 
 const SECTION_CODE = { payments: PaymentsSection, subscriptions: SubscriptionsSection, wallet: WalletSection }
 
+/** Fetches a section's code, and marks its chunk-mate ready with it, so neither tab shows a skeleton. */
+function preloadSection(section: BillingSection): void {
+  if (section === 'payments') void PaymentsSection.preload()
+  else void Promise.all([SubscriptionsSection.preload(), WalletSection.preload()])
+}
+
 function isSection(value: string): value is BillingSection {
   return (BILLING_SECTIONS as readonly string[]).includes(value)
 }
@@ -120,8 +126,8 @@ export function BillingPanel(props: BillingPanelProps) {
                 value={id}
                 data-slot="billing-tab"
                 // A pointer on its way, or keyboard focus, usually means a click is coming.
-                onPointerEnter={() => void SECTION_CODE[id].preload()}
-                onFocus={() => void SECTION_CODE[id].preload()}
+                onPointerEnter={() => preloadSection(id)}
+                onFocus={() => preloadSection(id)}
               >
                 {m.sections[id]}
               </Tab>
