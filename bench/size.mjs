@@ -34,11 +34,12 @@ export const VIEW_MODULES = {
     'src/components/PaymentMethods/PaymentMethods.tsx',
     'src/components/BillingProfileCard/BillingProfileCard.tsx',
   ],
-  WalletCard: ['src/components/WalletCard/WalletCard.tsx'],
+  // Their data is checked by sanitizeActivity.ts, which loads with the first result that needs it.
+  WalletCard: ['src/components/WalletCard/WalletCard.tsx', 'src/adapter/sanitizeActivity.ts'],
   PaymentMethods: ['src/components/PaymentMethods/PaymentMethods.tsx'],
-  SubscriptionsPanel: ['src/components/SubscriptionsPanel/SubscriptionsPanel.tsx'],
+  SubscriptionsPanel: ['src/components/SubscriptionsPanel/SubscriptionsPanel.tsx', 'src/adapter/sanitizeActivity.ts'],
   BillingProfileCard: ['src/components/BillingProfileCard/BillingProfileCard.tsx'],
-  TransactionHistory: ['src/components/TransactionHistory/TransactionHistory.tsx'],
+  TransactionHistory: ['src/components/TransactionHistory/TransactionHistory.tsx', 'src/adapter/sanitizeActivity.ts'],
 }
 
 function entrySource(component) {

@@ -21,6 +21,7 @@ export function guardWith<A extends object = BillingAdapter>(methods: MethodRegi
     const method = (adapter as Record<string, unknown>)[name]
     if (typeof method !== 'function') continue
     guarded[name] = async (...args: unknown[]) => {
+      spec.clean.prepare?.()
       let result: unknown
       try {
         result = await method.apply(adapter, args)

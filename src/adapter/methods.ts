@@ -14,21 +14,31 @@
  * two agree) and its route in openapi.yaml (tests/unit/method-registry.test.ts checks that).
  */
 import {
-  sanitizeAddFundsResult,
   sanitizeBillingProfile,
   sanitizeDefaultChange,
-  sanitizeInvoiceLinks,
-  sanitizeLedgerPage,
   sanitizePaymentMethod,
   sanitizePaymentMethods,
-  sanitizePlanChangePreview,
-  sanitizePlans,
   sanitizeSetupIntent,
-  sanitizeSpendSummary,
-  sanitizeSubscription,
-  sanitizeSubscriptions,
-  sanitizeWallet,
 } from './sanitize'
+
+type ActivityChecks = typeof import('./sanitizeActivity')
+let activityChecks: Promise<ActivityChecks> | undefined
+const loadActivityChecks = () => {
+  activityChecks ??= import('./sanitizeActivity')
+  return activityChecks
+}
+
+/**
+ * A cleaner from `sanitizeActivity.ts`, loaded with the first result that needs it so the first
+ * view (cards and the billing profile) does not download the later sections' checks. `prepare`
+ * lets the guard start that download while the adapter call is still running.
+ */
+function activity<K extends keyof ActivityChecks>(name: K) {
+  type Result = ReturnType<ActivityChecks[K]>
+  const clean = (value: unknown): Promise<Result> =>
+    loadActivityChecks().then((checks) => (checks[name] as (value: unknown) => Result)(value))
+  return Object.assign(clean, { prepare: loadActivityChecks })
+}
 
 /** What the server's caller must be allowed: to read, to write, or to move money (top-ups, plan changes). */
 export type MethodAccess = 'read' | 'write' | 'money'
@@ -48,8 +58,11 @@ export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE'
 export type Idempotency = 'read' | 'unkeyed' | 'per-call' | 'per-intent'
 
 interface MethodBase {
-  /** Turns whatever the adapter returned into what the method promises, or throws invalid_response. */
-  clean(value: unknown): unknown
+  /**
+   * Turns whatever the adapter returned into what the method promises, or throws invalid_response.
+   * It may answer a promise, and may carry `prepare()`, which the guard calls when the method is.
+   */
+  clean: ((value: unknown) => unknown) & { prepare?: () => unknown }
   /** Optional methods are capabilities: an adapter may leave them out. */
   optional?: true
   /** What the server's caller needs; `read` for a GET and `write` for other verbs unless it says. */
@@ -83,13 +96,13 @@ export type MethodRegistry = Readonly<Record<string, MethodSpec>>
 export const METHODS = {
   // Reads
   getBillingProfile: { clean: sanitizeBillingProfile, http: 'GET /billing-profile' },
-  listSubscriptions: { clean: sanitizeSubscriptions, http: 'GET /subscriptions' },
+  listSubscriptions: { clean: activity('sanitizeSubscriptions'), http: 'GET /subscriptions' },
   listPaymentMethods: { clean: sanitizePaymentMethods, http: 'GET /payment-methods' },
-  getWallet: { clean: sanitizeWallet, http: 'GET /wallet' },
-  listLedger: { clean: sanitizeLedgerPage, http: 'GET /ledger', send: 'query' },
+  getWallet: { clean: activity('sanitizeWallet'), http: 'GET /wallet' },
+  listLedger: { clean: activity('sanitizeLedgerPage'), http: 'GET /ledger', send: 'query' },
   // Reading invoices changes nothing, so read-only users keep it.
   getInvoiceLinks: {
-    clean: sanitizeInvoiceLinks,
+    clean: activity('sanitizeInvoiceLinks'),
     optional: true,
     capability: 'invoices',
     http: 'GET /invoices/{id}/links',
@@ -97,7 +110,7 @@ export const METHODS = {
 
   // Subscriptions
   cancelSubscription: {
-    clean: sanitizeSubscription,
+    clean: activity('sanitizeSubscription'),
     optional: true,
     permission: 'manageSubscriptions',
     http: 'POST /subscriptions/{id}/cancel',
@@ -105,20 +118,20 @@ export const METHODS = {
     send: 'body',
   },
   resumeSubscription: {
-    clean: sanitizeSubscription,
+    clean: activity('sanitizeSubscription'),
     optional: true,
     permission: 'manageSubscriptions',
     http: 'POST /subscriptions/{id}/resume',
   },
   listPlans: {
-    clean: sanitizePlans,
+    clean: activity('sanitizePlans'),
     optional: true,
     capability: 'changePlan',
     permission: 'manageSubscriptions',
     http: 'GET /subscriptions/{id}/plans',
   },
   previewPlanChange: {
-    clean: sanitizePlanChangePreview,
+    clean: activity('sanitizePlanChangePreview'),
     optional: true,
     capability: 'changePlan',
     permission: 'manageSubscriptions',
@@ -128,7 +141,7 @@ export const METHODS = {
     idempotency: 'read',
   },
   changePlan: {
-    clean: sanitizeSubscription,
+    clean: activity('sanitizeSubscription'),
     optional: true,
     access: 'money',
     permission: 'manageSubscriptions',
@@ -182,7 +195,7 @@ export const METHODS = {
 
   // Wallet
   addFunds: {
-    clean: sanitizeAddFundsResult,
+    clean: activity('sanitizeAddFundsResult'),
     optional: true,
     access: 'money',
     permission: 'manageWallet',
@@ -191,7 +204,7 @@ export const METHODS = {
     idempotency: 'per-intent',
   },
   updateAutoRecharge: {
-    clean: sanitizeWallet,
+    clean: activity('sanitizeWallet'),
     optional: true,
     access: 'money',
     permission: 'manageWallet',
@@ -199,7 +212,7 @@ export const METHODS = {
     send: 'body',
   },
   updateWalletNotifications: {
-    clean: sanitizeWallet,
+    clean: activity('sanitizeWallet'),
     optional: true,
     permission: 'manageWallet',
     http: 'PUT /wallet/notifications',
@@ -208,7 +221,7 @@ export const METHODS = {
 
   // Insights: reading only.
   getSpendSummary: {
-    clean: sanitizeSpendSummary,
+    clean: activity('sanitizeSpendSummary'),
     optional: true,
     capability: 'spendInsights',
     http: 'GET /spend-summary',

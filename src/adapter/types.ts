@@ -81,9 +81,10 @@ export type BillingAdapterMethod = keyof BillingAdapter
  */
 type Contract = {
   [K in keyof BillingAdapter]-?: {
-    clean(value: unknown): Awaited<ReturnType<NonNullable<BillingAdapter[K]>>> | null
+    clean(value: unknown): CleanResult<Awaited<ReturnType<NonNullable<BillingAdapter[K]>>>>
   } & (undefined extends BillingAdapter[K] ? { optional: true } : { optional?: never })
 }
+type CleanResult<T> = T | null | Promise<T | null>
 type Holds<T extends true> = T
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false
 type _RegistryMatchesContract = Holds<SameKeys<typeof METHODS, BillingAdapter>> &

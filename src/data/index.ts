@@ -1,41 +1,27 @@
-export { billingKeys, normalizeLedgerFilter } from './keys'
+export { billingKeys, normalizeLedgerFilter, STALE_TIME } from './keys'
+export { billingProfileQuery, useBillingProfile, useUpdateBillingProfile } from './billingProfile'
+export { paymentMethodsQuery, usePaymentMethods, useSetDefaultPaymentMethod } from './paymentMethods'
+export { useAttachPaymentMethod, useCreateSetupIntent, useRemovePaymentMethod } from './cardChanges'
 export {
-  billingProfileQuery,
-  ledgerQuery,
-  paymentMethodsQuery,
   planPreviewQuery,
   plansQuery,
-  spendSummaryQuery,
-  STALE_TIME,
   subscriptionsQuery,
-  walletQuery,
-} from './queries'
-export {
-  capabilitiesOf,
-  useBillingProfile,
-  useCapabilities,
-  useLedger,
-  usePaymentMethods,
-  usePlanChangePreview,
-  usePlans,
-  useSpendSummary,
-  useSubscriptions,
-  useWallet,
-  type BillingCapabilities,
-} from './hooks'
-export {
-  createIdempotencyKey,
-  useAddFunds,
-  useAttachPaymentMethod,
   useCancelSubscription,
   useChangePlan,
-  useCreateSetupIntent,
-  useInvoiceLinks,
-  useRemovePaymentMethod,
+  usePlanChangePreview,
+  usePlans,
   useResumeSubscription,
-  useSetDefaultPaymentMethod,
+  useSubscriptions,
+} from './subscriptions'
+export {
+  useAddFunds,
   useUpdateAutoRecharge,
   useUpdateWalletNotifications,
-  useUpdateBillingProfile,
-} from './mutations'
+  useWallet,
+  walletQuery,
+} from './wallet'
+export { ledgerQuery, useInvoiceLinks, useLedger } from './ledger'
+export { spendSummaryQuery, useSpendSummary } from './spend'
+export { capabilitiesOf, useCapabilities, type BillingCapabilities } from './capabilities'
+export { createIdempotencyKey } from './mutation'
 export { fetchLedgerPages, useLedgerPages, type LedgerPagesOptions } from './export'

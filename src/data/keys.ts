@@ -2,6 +2,9 @@ import type { LedgerFilter, SpendSummaryInput } from '../adapter/types'
 
 const ROOT = 'react-billing-panel' as const
 
+/** Reads stay fresh this long: switching sections back and forth costs no adapter call. */
+export const STALE_TIME = 30_000
+
 /** Normalised so that equal filters share one cache entry whatever their key order. */
 export function normalizeLedgerFilter(filter: LedgerFilter = {}): Required<LedgerFilter> {
   return {

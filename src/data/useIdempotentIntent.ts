@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import { createIdempotencyKey } from './mutations'
+import { createIdempotencyKey } from './mutation'
 
 /**
  * One idempotency key per intent to move money. The same request again (the same amount on the

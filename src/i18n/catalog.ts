@@ -1,6 +1,6 @@
-import type { BillingProfileMessages } from '../components/BillingProfileCard/messages'
+import type { BillingProfileMessages } from '../components/BillingProfileCard/formMessages'
 import { panelMessages, type PanelMessages } from '../components/BillingPanel/messages'
-import type { PaymentMethodsMessages } from '../components/PaymentMethods/messages'
+import type { PaymentMethodsMessages } from '../components/PaymentMethods/dialogMessages'
 import type { SpendInsightsMessages } from '../components/SpendInsights/messages'
 import type { SubscriptionsMessages } from '../components/SubscriptionsPanel/messages'
 import type { TransactionsMessages } from '../components/TransactionHistory/messages'
@@ -9,6 +9,8 @@ import { uiMessages, type UiMessages } from '../ui/messages'
 import { commonMessages, type CommonMessages } from './common'
 import { LOCALES, type BillingLocale } from './locales'
 import type { MessageSlice } from './slice'
+
+export { type DeepPartial, mergeMessages } from './merge'
 
 /** The English catalog's shape: what every locale and every host override follows. */
 export interface BillingMessages {
@@ -48,28 +50,6 @@ export interface BillingLocaleCatalog {
   /** BCP 47 tag that Intl formats money, dates, numbers and plurals with: "pt-BR", "es-MX". */
   tag: string
   messages: BillingMessages
-}
-
-export type DeepPartial<T> = T extends string
-  ? string
-  : T extends (...args: never[]) => unknown
-    ? T
-    : { [K in keyof T]?: DeepPartial<T[K]> }
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** Host overrides win; anything they leave out falls back to the catalog. */
-export function mergeMessages<T>(base: T, overrides: DeepPartial<T> | undefined): T {
-  if (!overrides) return base
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) }
-  for (const [key, value] of Object.entries(overrides as Record<string, unknown>)) {
-    if (value === undefined) continue
-    const current = out[key]
-    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeMessages(current as never, value as never) : value
-  }
-  return out as T
 }
 
 /** The shipped catalog a tag falls under: "pt" and "pt-PT" → "pt-BR", "es-MX" → "es", else null. */

@@ -86,16 +86,17 @@ export function createI18n(
     ui: layered(CORE_ENGLISH.ui, 'ui'),
     panel: layered(CORE_ENGLISH.panel, 'panel'),
   }
-  const slices = new Map<MessageSlice, unknown>()
+  // By English object: a component's view and its dialogs ask for one slice with different English.
+  const slices = new Map<unknown, unknown>()
   return {
     locale: catalog ? (catalogTag(catalog.tag) ?? catalog.tag) : 'en',
     intlLocale,
     messages,
     slice<T>(key: MessageSlice, english: T): T {
-      let merged = slices.get(key) as T | undefined
+      let merged = slices.get(english) as T | undefined
       if (!merged) {
         merged = layered(english, key)
-        slices.set(key, merged)
+        slices.set(english, merged)
       }
       return merged
     },

@@ -1,5 +1,5 @@
-import { billingProfileMessages } from '../components/BillingProfileCard/messages'
-import { paymentMethodsMessages } from '../components/PaymentMethods/messages'
+import { billingProfileEnglish } from '../components/BillingProfileCard/formMessages'
+import { paymentMethodsEnglish } from '../components/PaymentMethods/dialogMessages'
 import { spendInsightsMessages } from '../components/SpendInsights/messages'
 import { subscriptionsMessages } from '../components/SubscriptionsPanel/messages'
 import { transactionsMessages } from '../components/TransactionHistory/messages'
@@ -14,9 +14,9 @@ import { type BillingMessages, CORE_ENGLISH } from './catalog'
 export const en: BillingMessages = {
   ...CORE_ENGLISH,
   wallet: walletMessages,
-  paymentMethods: paymentMethodsMessages,
+  paymentMethods: paymentMethodsEnglish,
   subscriptions: subscriptionsMessages,
-  billingProfile: billingProfileMessages,
+  billingProfile: billingProfileEnglish,
   transactions: transactionsMessages,
   spendInsights: spendInsightsMessages,
 }

@@ -1,4 +1,5 @@
 export { BillingProvider, type BillingProviderProps } from './BillingProvider'
 export { useBillingContext, type BillingPermissions, type BillingContextValue } from './context'
-export { stripeAppearance, type Appearance, type AppearanceVariables, type ThemeName } from './appearance'
+export { stripeAppearance } from '../stripe/appearance'
+export type { Appearance, AppearanceVariables, ThemeName } from './appearance'
 export { useRootProps } from './root'

@@ -1,4 +1,4 @@
-import type { Stripe, StripeElementLocale } from '@stripe/stripe-js'
+import type { Stripe } from '@stripe/stripe-js'
 
 export type StripeSource = Stripe | PromiseLike<Stripe | null> | null
 
@@ -20,12 +20,12 @@ export type StripeLoader = () => Promise<Stripe>
  * failed load is forgotten so the user can retry.
  */
 export function createStripeLoader(options: StripeLoaderOptions): StripeLoader | null {
-  const { stripe, publishableKey, stripeAccount } = options
+  const { stripe, publishableKey, stripeAccount, locale } = options
   if (stripe === undefined && !publishableKey) return null
   let pending: Promise<Stripe> | null = null
   return () => {
     if (!pending) {
-      pending = resolveStripe(options).catch((error: unknown) => {
+      pending = resolveStripe().catch((error: unknown) => {
         pending = null
         throw error
       })
@@ -33,20 +33,15 @@ export function createStripeLoader(options: StripeLoaderOptions): StripeLoader |
     return pending
   }
 
-  async function resolveStripe(opts: StripeLoaderOptions): Promise<Stripe> {
+  async function resolveStripe(): Promise<Stripe> {
     if (stripe !== undefined) {
       const instance = await stripe
       if (!instance)
         throw new Error('react-billing-panel: Failed to load Stripe.js: the host passed an empty Stripe instance.')
       return instance
     }
-    // The pure entry does not inject Stripe's script at import time.
-    const { loadStripe } = await import('@stripe/stripe-js/pure')
-    const instance = await loadStripe(publishableKey as string, {
-      stripeAccount,
-      locale: (opts.locale as StripeElementLocale | undefined) ?? 'auto',
-    })
-    if (!instance) throw new Error('Failed to load Stripe.js')
-    return instance
+    // Fetching Stripe.js for the key loads with Stripe's own loader, when a card form first opens.
+    const { fetchStripe } = await import('./fetchStripe')
+    return fetchStripe(publishableKey as string, stripeAccount, locale)
   }
 }

@@ -74,7 +74,11 @@ export function deferred<M extends Record<K, ComponentType<any>>, K extends keyo
 interface BoundaryProps {
   children: ReactNode
   onRetry: () => void
+  /** The user already retried: offer a reload too, for browsers that never fetch a failed chunk again. */
+  retried: boolean
 }
+
+const reloadPage = () => window.location.reload()
 
 class LoadBoundary extends Component<BoundaryProps, { error: unknown }> {
   override state = { error: undefined as unknown }
@@ -84,7 +88,13 @@ class LoadBoundary extends Component<BoundaryProps, { error: unknown }> {
   override componentDidCatch(_error: unknown, _info: ErrorInfo) {}
   override render() {
     if (this.state.error !== undefined) {
-      return <ErrorState error={this.state.error} onRetry={this.props.onRetry} />
+      return (
+        <ErrorState
+          error={this.state.error}
+          onRetry={this.props.onRetry}
+          onReload={this.props.retried ? reloadPage : undefined}
+        />
+      )
     }
     return this.props.children
   }
@@ -106,7 +116,7 @@ export function Deferred({ children, fallback }: DeferredProps) {
   }
   return (
     <RetryRegistry.Provider value={registry}>
-      <LoadBoundary key={attempt} onRetry={retry}>
+      <LoadBoundary key={attempt} onRetry={retry} retried={attempt > 0}>
         <Suspense fallback={fallback ?? <LoadingState rows={2} />}>{children}</Suspense>
       </LoadBoundary>
     </RetryRegistry.Provider>

@@ -4,6 +4,9 @@ const en = {
   cancel: 'Cancel',
   confirm: 'Confirm',
   retry: 'Try again',
+  reloadPage: 'Reload page',
+  /** After a retry failed too: some browsers only fetch code that failed once again on a reload. */
+  reloadHint: "This part of the page still didn't load. Reloading the page fetches it again.",
   loading: 'Loading…',
   working: 'Working…',
   required: 'required',

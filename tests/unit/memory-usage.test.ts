@@ -1,5 +1,5 @@
 import { createMemoryAdapter } from '../../src/adapter/memory'
-import { sanitizeLedgerEntry } from '../../src/adapter/sanitize'
+import { sanitizeLedgerEntry } from '../../src/adapter/sanitizeActivity'
 import { NOW } from '../support/render'
 
 describe('memory adapter: the host’s own usage categories', () => {

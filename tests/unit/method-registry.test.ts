@@ -11,9 +11,9 @@ import {
   OPTIONAL_METHODS,
   routeOf,
 } from '../../src/adapter/methods'
-import { sanitizeSubscription } from '../../src/adapter/sanitize'
+import { sanitizeSubscription } from '../../src/adapter/sanitizeActivity'
 import type { BillingAdapter, Subscription } from '../../src/adapter/types'
-import { capabilitiesFrom, capabilitiesOf } from '../../src/data/hooks'
+import { capabilitiesFrom, capabilitiesOf } from '../../src/data/capabilities'
 import { BILLING_ROUTES, createBillingHandlerFor, type ServiceContext } from '../../src/server/handler'
 import { readPlanId } from '../../src/server/validate'
 

@@ -1,14 +1,13 @@
 import fc from 'fast-check'
 import { BillingError, isBillingError, toBillingError } from '../../src/adapter/errors'
 import { guardAdapter } from '../../src/adapter/guard'
+import { safeUrl, sanitizePaymentMethods } from '../../src/adapter/sanitize'
 import {
-  safeUrl,
   sanitizeLedgerPage,
-  sanitizePaymentMethods,
   sanitizeSubscription,
   sanitizeSubscriptions,
   sanitizeWallet,
-} from '../../src/adapter/sanitize'
+} from '../../src/adapter/sanitizeActivity'
 import type { BillingAdapter } from '../../src/adapter/types'
 
 describe('boundary checks', () => {

@@ -6,6 +6,7 @@ import { Deferred, deferred } from '../../ui/Deferred'
 import { Tab, TabPanel, Tabs, TabsList } from '../../ui/Tabs'
 import { useControllableState } from '../../ui/useControllableState'
 import { PanelNavigationContext, type PanelNavigation } from './navigation'
+import { PaymentsSection } from './PaymentsSection'
 import { SectionSkeleton } from './SectionSkeleton'
 import { BILLING_SECTIONS, type BillingSection } from './sections'
 
@@ -22,9 +23,9 @@ export interface BillingPanelProps extends Omit<ComponentPropsWithoutRef<'sectio
   hideTitle?: boolean
 }
 
-// Payments, the usual first view, is its own chunk; the two other sections share one, fetched
+// Payments, the usual first view, ships with the panel: a chunk of its own cost the first view a
+// second round trip and 2 KB of chunk overhead. The two other sections share one chunk, fetched
 // together when either is first shown or the browser idles (one fetch, not two).
-const PaymentsSection = deferred(() => import('./PaymentsSection'), 'PaymentsSection')
 const SubscriptionsSection = deferred(
   () => import('./laterSections').then((m) => ({ SubscriptionsSection: m.SubscriptionsSection })),
   'SubscriptionsSection',
@@ -34,12 +35,22 @@ const WalletSection = deferred(
   'WalletSection',
 )
 
-const SECTION_CODE = { payments: PaymentsSection, subscriptions: SubscriptionsSection, wallet: WalletSection }
+const LATER_SECTIONS = { subscriptions: SubscriptionsSection, wallet: WalletSection }
 
-/** Fetches a section's code, and marks its chunk-mate ready with it, so neither tab shows a skeleton. */
-function preloadSection(section: BillingSection): void {
-  if (section === 'payments') void PaymentsSection.preload()
-  else void Promise.all([SubscriptionsSection.preload(), WalletSection.preload()])
+/** Fetches the later sections' code and marks both ready with it, so neither tab shows a skeleton. */
+function preloadLaterSections(): void {
+  void Promise.all([SubscriptionsSection.preload(), WalletSection.preload()])
+}
+
+/** A section's content: Payments at once, the others through their chunk with a skeleton meanwhile. */
+function SectionBody({ section, headingLevel }: { section: BillingSection; headingLevel: 3 | 4 }) {
+  if (section === 'payments') return <PaymentsSection headingLevel={headingLevel} />
+  const Later = LATER_SECTIONS[section]
+  return (
+    <Deferred fallback={<SectionSkeleton section={section} />}>
+      <Later headingLevel={headingLevel} />
+    </Deferred>
+  )
 }
 
 function isSection(value: string): value is BillingSection {
@@ -95,13 +106,7 @@ export function BillingPanel(props: BillingPanelProps) {
 
   // Once the open section is on screen, fetch the others while the browser idles, so switching
   // tabs rarely waits. Effects never run on the server.
-  useEffect(
-    () =>
-      whenIdle(() => {
-        for (const code of Object.values(SECTION_CODE)) void code.preload()
-      }),
-    [],
-  )
+  useEffect(() => whenIdle(preloadLaterSections), [])
 
   return (
     <PanelNavigationContext.Provider value={navigation}>
@@ -126,26 +131,21 @@ export function BillingPanel(props: BillingPanelProps) {
                 value={id}
                 data-slot="billing-tab"
                 // A pointer on its way, or keyboard focus, usually means a click is coming.
-                onPointerEnter={() => preloadSection(id)}
-                onFocus={() => preloadSection(id)}
+                onPointerEnter={id === 'payments' ? undefined : preloadLaterSections}
+                onFocus={id === 'payments' ? undefined : preloadLaterSections}
               >
                 {m.sections[id]}
               </Tab>
             ))}
           </TabsList>
 
-          {BILLING_SECTIONS.map((id) => {
-            const Code = SECTION_CODE[id]
-            return (
-              <TabPanel key={id} value={id} data-slot="billing-section">
-                <SectionTitle className="bp-visually-hidden">{m.sections[id]}</SectionTitle>
-                <p className="bp-section-description">{m.sectionDescriptions[id]}</p>
-                <Deferred fallback={<SectionSkeleton section={id} />}>
-                  <Code headingLevel={subLevel} />
-                </Deferred>
-              </TabPanel>
-            )
-          })}
+          {BILLING_SECTIONS.map((id) => (
+            <TabPanel key={id} value={id} data-slot="billing-section">
+              <SectionTitle className="bp-visually-hidden">{m.sections[id]}</SectionTitle>
+              <p className="bp-section-description">{m.sectionDescriptions[id]}</p>
+              <SectionBody section={id} headingLevel={subLevel} />
+            </TabPanel>
+          ))}
         </Tabs>
       </section>
     </PanelNavigationContext.Provider>

@@ -7,7 +7,7 @@ export interface PaymentsSectionProps {
   headingLevel: 3 | 4
 }
 
-/** Payments: saved cards and billing information. Its own chunk, fetched when first shown. */
+/** Payments: saved cards and billing information. The usual first view, so it ships with the panel. */
 export function PaymentsSection({ headingLevel }: PaymentsSectionProps) {
   const { addCard } = usePanelNavigation()
   return (

@@ -3,15 +3,17 @@ import { Skeleton } from '../../ui/Skeleton'
 import { VisuallyHidden } from '../../ui/VisuallyHidden'
 import type { BillingSection } from './sections'
 
+/** The sections whose code loads on demand (Payments ships with the panel). */
+export type LaterSection = Exclude<BillingSection, 'payments'>
+
 // Cards and rows per section, roughly as tall as what loads, so the page does not jump.
-const SHAPES: Record<BillingSection, readonly number[]> = {
-  payments: [3, 5],
+const SHAPES: Record<LaterSection, readonly number[]> = {
   subscriptions: [3, 2],
   wallet: [3, 6],
 }
 
 /** Stands in for a section while its code loads: one "Loading…" for screen readers. */
-export function SectionSkeleton({ section }: { section: BillingSection }) {
+export function SectionSkeleton({ section }: { section: LaterSection }) {
   const { messages } = useBillingI18n()
   return (
     <div

@@ -1,5 +1,5 @@
 'use client'
-import { useCapabilities } from '../../data/hooks'
+import { useCapabilities } from '../../data/capabilities'
 import { Deferred, deferred } from '../../ui/Deferred'
 import { LoadingState } from '../../ui/Skeleton'
 import { TransactionHistory } from '../TransactionHistory/TransactionHistory'

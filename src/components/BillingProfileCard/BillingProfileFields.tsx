@@ -4,7 +4,7 @@ import { useBillingI18n } from '../../i18n'
 import { Field, NativeSelect, TextInput, type TextInputProps } from '../../ui'
 import { countryOptions } from './countries'
 import { fieldMessage } from './fieldErrors'
-import type { BillingProfileMessages } from './messages'
+import type { BillingProfileMessages } from './formMessages'
 import {
   defaultTaxIdType,
   isTaxIdType,

@@ -5,7 +5,7 @@ import { useBillingI18n } from '../../i18n'
 import { Button, ConfirmDialog, cx, dataFlag, Notice, Switch, useErrorMessage } from '../../ui'
 import { AddressFields, ContactFields, TaxFields, useFieldBinding } from './BillingProfileFields'
 import { countryFromLocale } from './countries'
-import { billingProfileText } from './messages'
+import { billingProfileFormText } from './formMessages'
 import { useBillingFormState } from './useBillingFormState'
 import { useBillingProfileSubmit } from './useBillingProfileSubmit'
 import { valuesFromProfile } from './validation'
@@ -35,7 +35,7 @@ export function BillingProfileForm({
 }: BillingProfileFormProps) {
   const billingI18n = useBillingI18n()
   const { messages, intlLocale } = billingI18n
-  const m = billingProfileText(billingI18n)
+  const m = billingProfileFormText(billingI18n)
   const errorMessage = useErrorMessage()
   const [initial] = useState(() => valuesFromProfile(profile, countryFromLocale(intlLocale)))
   const form = useBillingFormState(initial, intlLocale)

@@ -2,7 +2,7 @@
 import { useMemo, type ReactNode } from 'react'
 import type { PaymentMethod } from '../../adapter/types'
 import { useBillingI18n } from '../../i18n'
-import { stripeAppearance } from '../../provider/appearance'
+import { stripeAppearance } from '../../stripe/appearance'
 import { useBillingContext } from '../../provider/context'
 import {
   Button,
@@ -20,7 +20,7 @@ import {
 } from '../../ui'
 import { methodName } from './methodName'
 import { type AddCardFailure, type AddCardFlow, useAddCardFlow } from './useAddCardFlow'
-import { paymentMethodsText } from './messages'
+import { paymentMethodsDialogText } from './dialogMessages'
 
 export interface AddCardDialogProps extends DialogOpenProps {
   /** Element that opens the dialog, e.g. a host's own "Add card" button. */
@@ -45,7 +45,7 @@ export function AddCardDialog({
   ...openProps
 }: AddCardDialogProps) {
   const i18n = useBillingI18n()
-  const m = paymentMethodsText(i18n).add
+  const m = paymentMethodsDialogText(i18n).add
   const { open, setOpen, dialogProps } = useDialogState(openProps, returnFocusFallback)
   const announce = useAnnounce()
 
@@ -105,7 +105,7 @@ function dialogStep(flow: AddCardFlow): string {
 
 function AddCardBody({ flow }: { flow: AddCardFlow }) {
   const i18n = useBillingI18n()
-  const m = paymentMethodsText(i18n).add
+  const m = paymentMethodsDialogText(i18n).add
   const errorMessage = useErrorMessage()
   const { theme, variables } = useBillingContext()
   const appearance = useMemo(() => stripeAppearance(theme, variables), [theme, variables])
@@ -207,7 +207,7 @@ function AddCardBody({ flow }: { flow: AddCardFlow }) {
 
 function StripeFailure({ failure }: { failure: Extract<AddCardFailure, { kind: 'stripe' }> }) {
   const billingI18n = useBillingI18n()
-  const m = paymentMethodsText(billingI18n).add
+  const m = paymentMethodsDialogText(billingI18n).add
   const { type, code, message } = failure.outcome
   const authFailed = typeof code === 'string' && code.endsWith('authentication_failure')
   let title = m.stripeError

@@ -25,7 +25,7 @@ import { BrandMark } from './BrandMark'
 import { cardExpiryState, formatExpiry } from './expiry'
 import { methodName } from './methodName'
 import { removalGuard } from './removalGuard'
-import { paymentMethodsText } from './messages'
+import { paymentMethodsDialogText } from './dialogMessages'
 
 export interface RemoveCardDialogProps {
   /** The payment method to remove. */
@@ -62,7 +62,7 @@ export function RemoveCardDialog({
   now,
 }: RemoveCardDialogProps) {
   const i18n = useBillingI18n()
-  const m = paymentMethodsText(i18n).remove
+  const m = paymentMethodsDialogText(i18n).remove
   const errorMessage = useErrorMessage()
   const announce = useAnnounce()
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange)
@@ -174,7 +174,7 @@ export function RemoveCardDialog({
                   value: r.id,
                   label: methodName(r, i18n),
                   description: date
-                    ? `${i18n.t(paymentMethodsText(i18n).row.expires, { date })}${state === 'expiring_soon' ? ` · ${paymentMethodsText(i18n).row.expiringSoon}` : ''}`
+                    ? `${i18n.t(paymentMethodsDialogText(i18n).row.expires, { date })}${state === 'expiring_soon' ? ` · ${paymentMethodsDialogText(i18n).row.expiringSoon}` : ''}`
                     : undefined,
                   icon: <BrandMark method={r} />,
                 }

@@ -5,6 +5,8 @@ export const ui: UiMessages = {
   cancel: 'Abbrechen',
   confirm: 'Bestätigen',
   retry: 'Erneut versuchen',
+  reloadPage: 'Seite neu laden',
+  reloadHint: 'Dieser Teil der Seite wurde noch immer nicht geladen. Beim Neuladen der Seite wird er erneut abgerufen.',
   loading: 'Wird geladen…',
   working: 'Wird bearbeitet…',
   required: 'Pflichtfeld',

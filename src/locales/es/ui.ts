@@ -5,6 +5,8 @@ export const ui: UiMessages = {
   cancel: 'Cancelar',
   confirm: 'Confirmar',
   retry: 'Reintentar',
+  reloadPage: 'Recargar la página',
+  reloadHint: 'Esta parte de la página sigue sin cargar. Al recargar la página se vuelve a descargar.',
   loading: 'Cargando…',
   working: 'Procesando…',
   required: 'obligatorio',

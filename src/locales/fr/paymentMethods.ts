@@ -1,4 +1,4 @@
-import type { PaymentMethodsMessages } from '../../components/PaymentMethods/messages'
+import type { PaymentMethodsMessages } from '../../components/PaymentMethods/dialogMessages'
 
 export const paymentMethods: PaymentMethodsMessages = {
   title: 'Moyens de paiement',

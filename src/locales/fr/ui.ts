@@ -5,6 +5,8 @@ export const ui: UiMessages = {
   cancel: 'Annuler',
   confirm: 'Confirmer',
   retry: 'Réessayer',
+  reloadPage: 'Recharger la page',
+  reloadHint: 'Cette partie de la page ne s’est toujours pas chargée. Recharger la page la télécharge à nouveau.',
   loading: 'Chargement…',
   working: 'Traitement en cours…',
   required: 'obligatoire',

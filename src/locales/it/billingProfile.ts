@@ -1,4 +1,4 @@
-import type { BillingProfileMessages } from '../../components/BillingProfileCard/messages'
+import type { BillingProfileMessages } from '../../components/BillingProfileCard/formMessages'
 
 export const billingProfile: BillingProfileMessages = {
   title: 'Dati di fatturazione',

@@ -5,6 +5,8 @@ export const ui: UiMessages = {
   cancel: 'Annulla',
   confirm: 'Conferma',
   retry: 'Riprova',
+  reloadPage: 'Ricarica la pagina',
+  reloadHint: 'Questa parte della pagina non si è ancora caricata. Ricaricando la pagina viene scaricata di nuovo.',
   loading: 'Caricamento…',
   working: 'Elaborazione…',
   required: 'obbligatorio',

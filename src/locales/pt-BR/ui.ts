@@ -5,6 +5,8 @@ export const ui: UiMessages = {
   cancel: 'Cancelar',
   confirm: 'Confirmar',
   retry: 'Tentar novamente',
+  reloadPage: 'Recarregar a página',
+  reloadHint: 'Esta parte da página ainda não carregou. Ao recarregar a página, ela é baixada de novo.',
   loading: 'Carregando…',
   working: 'Processando…',
   required: 'obrigatório',

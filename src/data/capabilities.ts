@@ -1,5 +1,4 @@
 'use client'
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import {
   type CapabilityName,
   capabilityOf,
@@ -7,70 +6,8 @@ import {
   type MethodRegistry,
   type PanelPermission,
 } from '../adapter/methods'
-import type { BillingAdapter, LedgerFilter, SpendSummaryInput } from '../adapter/types'
+import type { BillingAdapter } from '../adapter/types'
 import { type BillingPermissions, useBillingContext } from '../provider/context'
-import {
-  billingProfileQuery,
-  ledgerQuery,
-  paymentMethodsQuery,
-  planPreviewQuery,
-  plansQuery,
-  spendSummaryQuery,
-  subscriptionsQuery,
-  walletQuery,
-} from './queries'
-
-export function useBillingProfile() {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useQuery(billingProfileQuery(adapter, scope), queryClient)
-}
-
-export function useSubscriptions() {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useQuery(subscriptionsQuery(adapter, scope), queryClient)
-}
-
-export function usePlans(subscriptionId: string, options: { enabled?: boolean } = {}) {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useQuery(
-    { ...plansQuery(adapter, scope, subscriptionId), enabled: (options.enabled ?? true) && Boolean(adapter.listPlans) },
-    queryClient,
-  )
-}
-
-export function usePlanChangePreview(subscriptionId: string, planId: string | null) {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useQuery(
-    {
-      ...planPreviewQuery(adapter, scope, subscriptionId, planId ?? ''),
-      enabled: planId !== null && Boolean(adapter.previewPlanChange),
-    },
-    queryClient,
-  )
-}
-
-export function usePaymentMethods() {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useQuery(paymentMethodsQuery(adapter, scope), queryClient)
-}
-
-export function useWallet() {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useQuery(walletQuery(adapter, scope), queryClient)
-}
-
-export function useLedger(filter: LedgerFilter = {}, options: { pageSize?: number } = {}) {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useInfiniteQuery(ledgerQuery(adapter, scope, filter, options.pageSize), queryClient)
-}
-
-export function useSpendSummary(input: SpendSummaryInput) {
-  const { adapter, scope, queryClient } = useBillingContext()
-  return useQuery(
-    { ...spendSummaryQuery(adapter, scope, input), enabled: Boolean(adapter.getSpendSummary) },
-    queryClient,
-  )
-}
 
 /**
  * Which optional actions the adapter offers and the user may take, one key per `capability` in
