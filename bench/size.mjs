@@ -141,7 +141,7 @@ const KB = 1024
  * so no change takes back what was won. Lower them as the goals below come closer.
  */
 export const SIZE_BUDGETS = {
-  BillingPanel: { initialGzip: 37 * KB, totalGzip: 108 * KB },
+  BillingPanel: { initialGzip: 31 * KB, totalGzip: 104 * KB },
   WalletCard: { totalGzip: 51 * KB },
   styles: { cssGzip: 10 * KB },
 }
