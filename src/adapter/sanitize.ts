@@ -13,7 +13,7 @@ import {
   type SetupIntentResult,
 } from './model'
 
-export type Obj = Record<string, unknown>
+type Obj = Record<string, unknown>
 
 export function invalid(what: string): never {
   throw new BillingError('invalid_response', { message: `The billing adapter returned an invalid ${what}.` })

@@ -125,18 +125,15 @@ export function BillingPanel(props: BillingPanelProps) {
           activationMode="manual"
         >
           <TabsList aria-label={m.sectionsLabel}>
-            {BILLING_SECTIONS.map((id) => (
-              <Tab
-                key={id}
-                value={id}
-                data-slot="billing-tab"
-                // A pointer on its way, or keyboard focus, usually means a click is coming.
-                onPointerEnter={id === 'payments' ? undefined : preloadLaterSections}
-                onFocus={id === 'payments' ? undefined : preloadLaterSections}
-              >
-                {m.sections[id]}
-              </Tab>
-            ))}
+            {BILLING_SECTIONS.map((id) => {
+              // A pointer on its way, or keyboard focus, usually means a click is coming.
+              const preload = id === 'payments' ? undefined : preloadLaterSections
+              return (
+                <Tab key={id} value={id} data-slot="billing-tab" onPointerEnter={preload} onFocus={preload}>
+                  {m.sections[id]}
+                </Tab>
+              )
+            })}
           </TabsList>
 
           {BILLING_SECTIONS.map((id) => (
